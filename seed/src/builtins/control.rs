@@ -1,0 +1,278 @@
+//! Control builtins: `apply`, multiple values, escaping continuations,
+//! `dynamic-wind`, exceptions, records, identifiers and object predicates.
+//!
+//! Design:
+//! 1. `apply` is recognised by the evaluator (`APPLY` by address), so
+//!    `(apply f args)` in tail position is a proper tail call.
+//! 2. Continuations are escape-only: `call/cc` gives each continuation an
+//!    id; invoking it unwinds the Rust stack (`Unwind::Escape`) to the
+//!    `call/cc` with that id. After that `call/cc` returns, the continuation
+//!    is dead and invoking it is an error, never undefined behaviour.
+//! 3. Exceptions follow R7RS: `raise` calls the innermost handler with the
+//!    outer handlers installed. Errors that builtins or the evaluator detect
+//!    are offered to the handler at the call site of the builtin, or, for
+//!    errors the evaluator itself raises, where `with-exception-handler`
+//!    regains control.
+//! 4. Records are a type descriptor plus procedures made from it; the
+//!    R7RS `define-record-type` syntax is Utena code in runtime-src.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::Prim;
+use crate::analyze::strip_aliases;
+use crate::error::{ErrorObject, R, Raised, Unwind, arity_error, error, raise, type_error};
+use crate::eval::{Interp, Tail};
+use crate::printer::display_string;
+use crate::value::{Continuation, Record, RecordProc, RecordProcKind, RecordType, Sym, Value};
+
+pub static APPLY: Prim = Prim { name: "apply", min: 1, max: None, f: |_, _| Err(error("apply: internal error")) };
+
+macro_rules! prim {
+    ($name:expr, $min:expr, $max:expr, $f:expr) => {
+        Prim { name: $name, min: $min, max: $max, f: $f }
+    };
+}
+
+pub static PRIMS: &[Prim] = &[
+    prim!("values", 0, None, |_, args| Ok(values(args.to_vec()))),
+    prim!("call-with-values", 2, Some(2), call_with_values),
+    prim!("call-with-current-continuation", 1, Some(1), call_cc),
+    prim!("call/cc", 1, Some(1), call_cc),
+    prim!("dynamic-wind", 3, Some(3), dynamic_wind),
+    prim!("error", 0, None, make_error),
+    prim!("raise", 1, Some(1), |interp, args| raise_value(interp, args[0].clone(), false)),
+    prim!("raise-continuable", 1, Some(1), |interp, args| raise_value(interp, args[0].clone(), true)),
+    prim!("with-exception-handler", 2, Some(2), with_exception_handler),
+    prim!("error-object?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Error(_))))),
+    prim!("error-object-message", 1, Some(1), |_, args| match &args[0] {
+        Value::Error(e) => Ok(Value::string(&e.message, false)),
+        other => Err(type_error("error-object-message", "an error object", other)),
+    }),
+    prim!("error-object-irritants", 1, Some(1), |_, args| match &args[0] {
+        Value::Error(e) => Ok(Value::list(e.irritants.clone())),
+        other => Err(type_error("error-object-irritants", "an error object", other)),
+    }),
+    prim!("%gensym", 0, Some(1), |_, args| {
+        let prefix = args.first().map(display_string).unwrap_or_else(|| "g".into());
+        Ok(Value::Sym(Sym::gensym(&prefix)))
+    }),
+    prim!("void", 0, None, |_, _| Ok(Value::Unspecified)),
+    prim!("eof-object", 0, Some(0), |_, _| Ok(Value::Eof)),
+    prim!("eof-object?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Eof)))),
+    prim!("identifier?", 1, Some(1), |_, args| Ok(Value::Bool(args[0].is_identifier()))),
+    prim!("alias?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Alias(_))))),
+    prim!("identifier->symbol", 1, Some(1), |_, args| match args[0].identifier_symbol() {
+        Some(sym) => Ok(Value::Sym(sym)),
+        None => Err(type_error("identifier->symbol", "an identifier", &args[0])),
+    }),
+    prim!("syntax->datum", 1, Some(1), |_, args| Ok(strip_aliases(&args[0]))),
+    prim!("%make-record-type", 2, Some(2), make_record_type),
+    prim!("%record-constructor", 2, Some(2), |_, args| {
+        let rtd = rtd_arg("%record-constructor", &args[0])?;
+        let fields = args[1].list_to_vec().ok_or_else(|| type_error("%record-constructor", "a list", &args[1]))?;
+        let indices = fields.iter().map(|f| field_index(&rtd, f)).collect::<R<Vec<_>>>()?;
+        let name = Sym::intern(&format!("make-{}", rtd.name.name()));
+        Ok(record_proc(rtd, RecordProcKind::Construct(indices), name))
+    }),
+    prim!("%record-predicate", 1, Some(1), |_, args| {
+        let rtd = rtd_arg("%record-predicate", &args[0])?;
+        let name = Sym::intern(&format!("{}?", rtd.name.name()));
+        Ok(record_proc(rtd, RecordProcKind::Predicate, name))
+    }),
+    prim!("%record-accessor", 2, Some(2), |_, args| {
+        let rtd = rtd_arg("%record-accessor", &args[0])?;
+        let index = field_index(&rtd, &args[1])?;
+        let name = Sym::intern(&format!("{}-{}", rtd.name.name(), rtd.fields[index].name()));
+        Ok(record_proc(rtd, RecordProcKind::Access(index), name))
+    }),
+    prim!("%record-modifier", 2, Some(2), |_, args| {
+        let rtd = rtd_arg("%record-modifier", &args[0])?;
+        let index = field_index(&rtd, &args[1])?;
+        let name = Sym::intern(&format!("set-{}-{}!", rtd.name.name(), rtd.fields[index].name()));
+        Ok(record_proc(rtd, RecordProcKind::Modify(index), name))
+    }),
+    prim!("record?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Record(_))))),
+    prim!("object?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Object(_))))),
+    prim!("class?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Class(_))))),
+    prim!("class-of", 1, Some(1), |_, args| match &args[0] {
+        Value::Object(object) => Ok(Value::Class(object.class.clone())),
+        other => Err(type_error("class-of", "an object", other)),
+    }),
+    prim!("class-name", 1, Some(1), |_, args| match &args[0] {
+        Value::Class(class) => Ok(Value::Sym(class.name())),
+        other => Err(type_error("class-name", "a class", other)),
+    }),
+];
+
+pub fn values(mut items: Vec<Value>) -> Value {
+    if items.len() == 1 { items.pop().unwrap_or_default() } else { Value::Values(Rc::new(items)) }
+}
+
+/// `(apply f a b '(c d))` → the argument list `(a b c d)`.
+pub fn spread_apply_args(mut args: Vec<Value>) -> R<Vec<Value>> {
+    let Some(last) = args.pop() else {
+        return Ok(args);
+    };
+    let tail = last.list_to_vec().ok_or_else(|| type_error("apply", "a list", &last))?;
+    args.extend(tail);
+    Ok(args)
+}
+
+fn call_with_values(interp: &mut Interp, args: &[Value]) -> R<Value> {
+    let produced = interp.apply_procedure(&args[0], vec![])?;
+    let values = match produced {
+        Value::Values(items) => items.to_vec(),
+        single => vec![single],
+    };
+    interp.apply_procedure(&args[1], values)
+}
+
+fn call_cc(interp: &mut Interp, args: &[Value]) -> R<Value> {
+    let id = interp.next_continuation;
+    interp.next_continuation += 1;
+    let k = Rc::new(Continuation { id, live: Cell::new(true), wind_depth: 0 });
+    let handlers = interp.handlers.len();
+    let result = interp.apply_procedure(&args[0], vec![Value::Continuation(k.clone())]);
+    k.live.set(false);
+    match result {
+        Err(unwind) => match *unwind {
+            Unwind::Escape { id: target, value } if target == id => {
+                interp.handlers.truncate(handlers);
+                Ok(value)
+            }
+            other => Err(Box::new(other)),
+        },
+        ok => ok,
+    }
+}
+
+/// Invokes an escaping continuation.
+pub fn throw(k: &Continuation, args: Vec<Value>) -> R<Tail> {
+    if !k.live.get() {
+        return Err(error("continuation invoked after its extent ended (only escaping continuations are supported)"));
+    }
+    Err(Box::new(Unwind::Escape { id: k.id, value: values(args) }))
+}
+
+fn dynamic_wind(interp: &mut Interp, args: &[Value]) -> R<Value> {
+    interp.apply_procedure(&args[0], vec![])?;
+    let result = interp.apply_procedure(&args[1], vec![]);
+    interp.apply_procedure(&args[2], vec![])?;
+    result
+}
+
+fn make_error(interp: &mut Interp, args: &[Value]) -> R<Value> {
+    let (message, irritants) = match args.split_first() {
+        Some((Value::Str(s), rest)) => (s.chars.borrow().iter().collect(), rest.to_vec()),
+        Some((other, rest)) => (crate::printer::write_string(other), rest.to_vec()),
+        None => ("error".to_string(), vec![]),
+    };
+    raise_value(interp, Value::Error(Rc::new(ErrorObject { message, irritants })), false)
+}
+
+fn raise_value(interp: &mut Interp, payload: Value, continuable: bool) -> R<Value> {
+    let Unwind::Raise(mut raised) = *raise(payload) else {
+        return Err(error("raise: internal error"));
+    };
+    raised.continuable = continuable;
+    signal(interp, raised)
+}
+
+/// Offers a raised object to the innermost handler, with the outer
+/// handlers installed while it runs.
+pub fn signal(interp: &mut Interp, mut raised: Raised) -> R<Value> {
+    raised.signalled = true;
+    let Some(handler) = interp.handlers.pop() else {
+        return Err(Box::new(Unwind::Raise(raised)));
+    };
+    let result = interp.apply_procedure(&handler, vec![raised.payload.clone()]);
+    interp.handlers.push(handler);
+    let value = result?;
+    if raised.continuable { Ok(value) } else { Err(error("exception handler returned from a non-continuable raise")) }
+}
+
+fn with_exception_handler(interp: &mut Interp, args: &[Value]) -> R<Value> {
+    let (handler, thunk) = (&args[0], &args[1]);
+    if !handler.is_procedure() {
+        return Err(type_error("with-exception-handler", "a procedure", handler));
+    }
+    interp.handlers.push(handler.clone());
+    let result = interp.apply_procedure(thunk, vec![]);
+    interp.handlers.pop();
+    match result {
+        Err(unwind) => match *unwind {
+            // Raised by the evaluator itself and never offered to a handler.
+            Unwind::Raise(raised) if !raised.signalled => signal_here(interp, handler, raised),
+            other => Err(Box::new(other)),
+        },
+        ok => ok,
+    }
+}
+
+fn signal_here(interp: &mut Interp, handler: &Value, mut raised: Raised) -> R<Value> {
+    raised.signalled = true;
+    interp.apply_procedure(handler, vec![raised.payload.clone()])?;
+    Err(Box::new(Unwind::Raise(raised)))
+}
+
+fn make_record_type(_: &mut Interp, args: &[Value]) -> R<Value> {
+    let name = args[0].identifier_symbol().ok_or_else(|| type_error("%make-record-type", "a symbol", &args[0]))?;
+    let fields = args[1].list_to_vec().ok_or_else(|| type_error("%make-record-type", "a list", &args[1]))?;
+    let fields = fields
+        .iter()
+        .map(|f| f.identifier_symbol().ok_or_else(|| type_error("%make-record-type", "a symbol", f)))
+        .collect::<R<Vec<_>>>()?;
+    Ok(Value::RecordType(Rc::new(RecordType { name, fields })))
+}
+
+fn rtd_arg(who: &str, value: &Value) -> R<Rc<RecordType>> {
+    match value {
+        Value::RecordType(rtd) => Ok(rtd.clone()),
+        other => Err(type_error(who, "a record type", other)),
+    }
+}
+
+fn field_index(rtd: &RecordType, field: &Value) -> R<usize> {
+    let sym = field.identifier_symbol();
+    rtd.fields.iter().position(|f| Some(*f) == sym).ok_or_else(|| {
+        error(format!("record type {} has no field {}", rtd.name.name(), crate::printer::write_string(field)))
+    })
+}
+
+fn record_proc(rtd: Rc<RecordType>, kind: RecordProcKind, name: Sym) -> Value {
+    Value::RecordProc(Rc::new(RecordProc { rtd, kind, name }))
+}
+
+pub fn apply_record_proc(proc: &RecordProc, args: Vec<Value>) -> R<Value> {
+    let who = proc.name.name();
+    let expected = match &proc.kind {
+        RecordProcKind::Construct(indices) => indices.len(),
+        RecordProcKind::Predicate | RecordProcKind::Access(_) => 1,
+        RecordProcKind::Modify(_) => 2,
+    };
+    if args.len() != expected {
+        return Err(arity_error(&who, expected, Some(expected), args.len()));
+    }
+    let record = |value: &Value| match value {
+        Value::Record(r) if Rc::ptr_eq(&r.rtd, &proc.rtd) => Ok(r.clone()),
+        other => Err(type_error(&who, &format!("a record of type {}", proc.rtd.name.name()), other)),
+    };
+    match &proc.kind {
+        RecordProcKind::Construct(indices) => {
+            let mut fields = vec![Value::Unspecified; proc.rtd.fields.len()];
+            for (index, value) in indices.iter().zip(args) {
+                fields[*index] = value;
+            }
+            Ok(Value::Record(Rc::new(Record { rtd: proc.rtd.clone(), fields: RefCell::new(fields) })))
+        }
+        RecordProcKind::Predicate => {
+            Ok(Value::Bool(matches!(&args[0], Value::Record(r) if Rc::ptr_eq(&r.rtd, &proc.rtd))))
+        }
+        RecordProcKind::Access(index) => Ok(record(&args[0])?.fields.borrow()[*index].clone()),
+        RecordProcKind::Modify(index) => {
+            record(&args[0])?.fields.borrow_mut()[*index] = args[1].clone();
+            Ok(Value::Unspecified)
+        }
+    }
+}

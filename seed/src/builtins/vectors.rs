@@ -1,0 +1,148 @@
+//! Vector and bytevector builtins.
+//!
+//! Purpose: R7RS-small's vector and bytevector procedures, with the
+//! optional `start`/`end` arguments where R7RS has them, and the UTF-8
+//! conversions between strings and bytevectors.
+//!
+//! Design: both types are `RefCell<Vec<_>>`; ranges, copying (including a
+//! `copy!` within one object, which R7RS requires to work when the ranges
+//! overlap) and filling are the generic helpers in `builtins/mod.rs`.
+//!
+//! Invariant: a bytevector holds only bytes: every store checks 0..=255.
+//! A size over `MAX_SIZE` is an error, not an attempt to allocate.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::{Prim, bytes_arg, copy_into, fill_range, index_in, list_arg, size_arg, slice_arg, string_arg, vector_arg};
+use crate::error::{R, error, type_error};
+use crate::prim;
+use crate::value::Value;
+
+fn byte_arg(who: &str, v: &Value) -> R<u8> {
+    match v {
+        Value::Int(n) => u8::try_from(*n).map_err(|_| type_error(who, "a byte", v)),
+        _ => Err(type_error(who, "a byte", v)),
+    }
+}
+
+fn bytes(items: Vec<u8>) -> R<Value> {
+    Ok(Value::Bytes(Rc::new(RefCell::new(items))))
+}
+
+fn vector_set(who: &str, args: &[Value]) -> R<Value> {
+    let mut items = vector_arg(who, &args[0])?.borrow_mut();
+    let k = index_in(who, &args[1], items.len())?;
+    items[k] = args[2].clone();
+    Ok(Value::Unspecified)
+}
+
+fn bytevector_set(who: &str, args: &[Value]) -> R<Value> {
+    let mut items = bytes_arg(who, &args[0])?.borrow_mut();
+    let k = index_in(who, &args[1], items.len())?;
+    items[k] = byte_arg(who, &args[2])?;
+    Ok(Value::Unspecified)
+}
+
+fn utf8_to_string(who: &str, args: &[Value]) -> R<Value> {
+    let bytes = slice_arg(who, bytes_arg(who, &args[0])?, args, 1)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Value::string(&text, true)),
+        Err(e) => Err(error(format!("{who}: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))),
+    }
+}
+
+pub static PRIMS: &[Prim] = &[
+    prim!("vector?", 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Vector(_))))),
+    prim!("make-vector", 1, Some(2), |_, a, who| {
+        let fill = a.get(1).cloned().unwrap_or(Value::Unspecified);
+        Ok(Value::vector(vec![fill; size_arg(who, &a[0])?]))
+    }),
+    prim!("vector", 0, None, |_, a, _| Ok(Value::vector(a.to_vec()))),
+    prim!("vector-length", 1, Some(1), |_, a, who| Ok(Value::Int(vector_arg(who, &a[0])?.borrow().len() as i64))),
+    prim!("vector-ref", 2, Some(2), |_, a, who| {
+        let items = vector_arg(who, &a[0])?.borrow();
+        Ok(items[index_in(who, &a[1], items.len())?].clone())
+    }),
+    prim!("vector-set!", 3, Some(3), |_, a, who| vector_set(who, a)),
+    prim!("vector->list", 1, Some(3), |_, a, who| Ok(Value::list(slice_arg(who, vector_arg(who, &a[0])?, a, 1)?))),
+    prim!("list->vector", 1, Some(1), |_, a, who| Ok(Value::vector(list_arg(who, &a[0])?))),
+    prim!("vector-fill!", 2, Some(4), |_, a, who| fill_range(who, vector_arg(who, &a[0])?, a[1].clone(), a)),
+    prim!("vector-copy", 1, Some(3), |_, a, who| Ok(Value::vector(slice_arg(who, vector_arg(who, &a[0])?, a, 1)?))),
+    prim!("vector-copy!", 3, Some(5), |_, a, who| copy_into(who, vector_arg(who, &a[0])?, a, vector_arg(who, &a[2])?)),
+    prim!("vector-append", 0, None, |_, a, who| {
+        let mut items = Vec::new();
+        for v in a {
+            items.extend(vector_arg(who, v)?.borrow().iter().cloned());
+        }
+        Ok(Value::vector(items))
+    }),
+    prim!("bytevector?", 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Bytes(_))))),
+    prim!("make-bytevector", 1, Some(2), |_, a, who| {
+        let fill = a.get(1).map_or(Ok(0), |b| byte_arg(who, b))?;
+        bytes(vec![fill; size_arg(who, &a[0])?])
+    }),
+    prim!("bytevector", 0, None, |_, a, who| bytes(a.iter().map(|b| byte_arg(who, b)).collect::<R<_>>()?)),
+    prim!("bytevector-length", 1, Some(1), |_, a, who| Ok(Value::Int(bytes_arg(who, &a[0])?.borrow().len() as i64))),
+    prim!("bytevector-u8-ref", 2, Some(2), |_, a, who| {
+        let items = bytes_arg(who, &a[0])?.borrow();
+        Ok(Value::Int(items[index_in(who, &a[1], items.len())?] as i64))
+    }),
+    prim!("bytevector-u8-set!", 3, Some(3), |_, a, who| bytevector_set(who, a)),
+    prim!("bytevector-copy", 1, Some(3), |_, a, who| bytes(slice_arg(who, bytes_arg(who, &a[0])?, a, 1)?)),
+    prim!("bytevector-copy!", 3, Some(5), |_, a, who| copy_into(
+        who,
+        bytes_arg(who, &a[0])?,
+        a,
+        bytes_arg(who, &a[2])?
+    )),
+    prim!("bytevector-append", 0, None, |_, a, who| {
+        let mut items = Vec::new();
+        for v in a {
+            items.extend(bytes_arg(who, v)?.borrow().iter());
+        }
+        bytes(items)
+    }),
+    prim!("utf8->string", 1, Some(3), |_, a, who| utf8_to_string(who, a)),
+    prim!("string->utf8", 1, Some(3), |_, a, who| {
+        let chars = slice_arg(who, &string_arg(who, &a[0])?.chars, a, 1)?;
+        bytes(chars.into_iter().collect::<String>().into_bytes())
+    }),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+    use super::*;
+
+    #[test]
+    fn vectors_and_bytevectors() {
+        let v = Value::vector((1..=5).map(Value::Int).collect());
+        assert_eq!(
+            check("vector-copy!", &[v.clone(), Value::Int(1), v.clone(), Value::Int(0), Value::Int(3)]),
+            "#<unspecified>"
+        );
+        assert_eq!(check("vector->list", std::slice::from_ref(&v)), "(1 1 2 3 5)");
+        assert_eq!(
+            check("vector-copy!", &[v.clone(), Value::Int(4), v.clone()]),
+            "error: vector-copy!: 5 elements do not fit at index 4 in length 5"
+        );
+        assert_eq!(
+            check("vector-ref", &[v.clone(), Value::Int(10)]),
+            "error: vector-ref: index 10 out of range for length 5"
+        );
+        assert_eq!(check("vector-ref", &[v, Value::Int(-1)]), "error: vector-ref: index -1 out of range for length 5");
+        let huge = Value::Int(10_000_000_000_000);
+        assert_eq!(check("make-vector", &[huge]), "error: make-vector: size 10000000000000 is too large");
+        let b = check("bytevector", &[Value::Int(1), Value::Int(255)]);
+        assert_eq!(b, "#u8(1 255)");
+        let bv = Value::Bytes(Rc::new(RefCell::new(vec![0, 0])));
+        assert_eq!(
+            check("bytevector-u8-set!", &[bv, Value::Int(0), Value::Int(256)]),
+            "error: bytevector-u8-set!: expected a byte, got 256"
+        );
+        assert_eq!(check("string->utf8", &[Value::string("λx", false)]), "#u8(206 187 120)");
+        let bad = Value::Bytes(Rc::new(RefCell::new(vec![65, 255])));
+        assert_eq!(check("utf8->string", &[bad]), "error: utf8->string: invalid UTF-8 at byte 1");
+    }
+}

@@ -1,0 +1,603 @@
+//! The evaluator: walks analysed `Node` trees.
+//!
+//! Purpose: run analysed code fast enough to bootstrap the compiler, with
+//! proper tail calls and precise Utena-level error reports.
+//!
+//! Algorithm:
+//! 1. `eval_tail(node, env)` evaluates a node whose value is the value of
+//!    the enclosing procedure. A call there does not recurse: it returns
+//!    `Tail::Call(closure, args)` to its caller.
+//! 2. `run_closure` is the trampoline: it binds arguments into a new frame,
+//!    evaluates the body with `eval_tail`, and loops while the body asks
+//!    for another tail call. So a tail call costs no Rust stack.
+//! 3. `eval` (non-tail) is `eval_tail` followed by `run_closure` when the
+//!    node ended in a call. Non-tail recursion therefore uses the Rust
+//!    stack; the seed runs on a thread with a `STACK_SIZE` stack and
+//!    `stack_ok` turns its exhaustion into the Utena error `stack overflow`.
+//! 4. Top-level forms are analysed and run one at a time, so a macro or
+//!    procedure defined by one form is usable by the next.
+//!
+//! Data: a runtime environment is a chain of `Frame`s, one per lambda call
+//! (and one per class); `Node::Local(depth, index)` walks `depth` parents.
+//!
+//! Invariant: an error leaving a procedure carries the position where it
+//! happened and one backtrace entry per procedure it left (see error.rs).
+
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+use std::rc::Rc;
+use std::time::Instant;
+
+use crate::analyze::{Binding, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define};
+use crate::error::{R, Raised, Unwind, arity_error, error};
+use crate::platform::Native;
+use crate::printer::write_string;
+use crate::reader::{format_pos, read_all};
+use crate::value::{Closure, Pos, Sym, Value};
+use crate::{Report, SeedError};
+
+/// The stack of the seed's thread: room for a million nested Utena calls.
+pub const STACK_SIZE: usize = 3 << 30;
+/// What is left unused at the bottom, for Rust code between two checks.
+const STACK_MARGIN: usize = 16 << 20;
+
+thread_local! {
+    static STACK_LIMIT: Cell<usize> = const { Cell::new(0) };
+}
+
+fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+/// Records where this thread's stack (of `size` bytes) starts.
+pub fn mark_stack_base(size: usize) {
+    let margin = STACK_MARGIN.min(size / 4);
+    STACK_LIMIT.with(|limit| limit.set(stack_pointer().saturating_sub(size - margin)));
+}
+
+/// False when the Rust stack is nearly exhausted.
+pub fn stack_ok() -> bool {
+    let limit = STACK_LIMIT.with(|limit| limit.get());
+    limit == 0 || stack_pointer() > limit
+}
+
+/// Frames of up to `INLINE_SLOTS` variables take a single allocation.
+pub const INLINE_SLOTS: usize = 6;
+pub type Slots = smallvec::SmallVec<[Value; INLINE_SLOTS]>;
+
+pub struct Frame {
+    pub slots: RefCell<Slots>,
+    pub parent: Env,
+}
+
+pub type Env = Option<Rc<Frame>>;
+
+impl Frame {
+    pub fn new(slots: Slots, parent: Env) -> Rc<Frame> {
+        Rc::new(Frame { slots: RefCell::new(slots), parent })
+    }
+}
+
+/// What evaluating a node in tail position produced.
+pub enum Tail {
+    Value(Value),
+    Call(Rc<Closure>, Slots),
+}
+
+pub struct Options {
+    pub output: Box<dyn Write>,
+    /// Bounds the number of procedure calls (for fuzzing); `None`: no bound.
+    pub fuel: Option<u64>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { output: crate::stdout_output(), fuel: None }
+    }
+}
+
+pub struct Interp {
+    pub language: Rc<TopEnv>,
+    pub language_scope: Rc<Scope>,
+    pub output: Box<dyn Write>,
+    fuel: Option<u64>,
+    stack_limit: usize,
+    pub next_continuation: u64,
+    /// `with-exception-handler` handlers, innermost last.
+    pub handlers: Vec<Value>,
+    pub program_args: Vec<String>,
+    pub start_time: Instant,
+    repl: Option<Rc<Scope>>,
+}
+
+impl Interp {
+    pub fn new(options: Options) -> Interp {
+        let language = TopEnv::new(None);
+        language.define_specials();
+        for table in crate::builtins::all_tables() {
+            for prim in table {
+                language.define_value(prim.name, Value::Prim(prim), Binding::Builtin);
+            }
+        }
+        let language_scope = Scope::top(language.clone(), None);
+        let kernel_lambda = Interp::make_alias(&Value::sym("lambda"), &language_scope);
+        KERNEL_LAMBDA.with(|k| *k.borrow_mut() = Some(kernel_lambda));
+        Interp {
+            language,
+            language_scope,
+            output: options.output,
+            fuel: options.fuel,
+            stack_limit: STACK_LIMIT.with(|l| l.get()),
+            next_continuation: 0,
+            handlers: Vec::new(),
+            program_args: Vec::new(),
+            start_time: Instant::now(),
+            repl: None,
+        }
+    }
+
+    pub fn flush_output(&mut self) {
+        let _ = self.output.flush();
+    }
+
+    // ------------------------------------------------------------ evaluation
+
+    #[inline]
+    pub fn eval(&mut self, node: &Node, env: &Env) -> R<Value> {
+        // Constants and variables are most arguments: answer them directly.
+        match node {
+            Node::Const(value) => return Ok(value.clone()),
+            Node::Local(0, index) => return Ok(env_slot(env, *index)),
+            Node::Local(depth, index) => return Ok(local(env, *depth, *index)),
+            _ => {}
+        }
+        match self.eval_tail(node, env)? {
+            Tail::Value(value) => Ok(value),
+            Tail::Call(closure, args) => self.run_closure(closure, args),
+        }
+    }
+
+    fn eval_tail(&mut self, node: &Node, env: &Env) -> R<Tail> {
+        match node {
+            Node::Const(value) => Ok(Tail::Value(value.clone())),
+            Node::Local(depth, index) => Ok(Tail::Value(local(env, *depth, *index))),
+            Node::Global(cell, pos) => match &*cell.value.borrow() {
+                Some(value) => Ok(Tail::Value(value.clone())),
+                None => Err(at(error(format!("unbound variable: {}", cell.name.name())), *pos)),
+            },
+            Node::If(parts) => {
+                let [test, then, otherwise] = &**parts;
+                if self.eval(test, env)?.is_true() { self.eval_tail(then, env) } else { self.eval_tail(otherwise, env) }
+            }
+            Node::Seq(nodes) => {
+                let (last, init) = nodes.split_last().expect("a sequence has at least two nodes");
+                for node in init {
+                    self.eval(node, env)?;
+                }
+                self.eval_tail(last, env)
+            }
+            Node::Lambda(lambda) => {
+                Ok(Tail::Value(Value::Closure(Rc::new(Closure { lambda: lambda.clone(), env: env.clone() }))))
+            }
+            Node::Call(call) => {
+                let func = self.eval(&call.func, env).map_err(|e| at(e, call.pos))?;
+                // A closure's frame is this vector: give it its final size now.
+                let capacity = match &func {
+                    Value::Closure(closure) => closure.lambda.frame_size.max(call.args.len() + 1),
+                    _ => call.args.len(),
+                };
+                let mut args = Slots::with_capacity(capacity);
+                for arg in &call.args {
+                    args.push(self.eval(arg, env).map_err(|e| at(e, call.pos))?);
+                }
+                match func {
+                    Value::Closure(closure) => Ok(Tail::Call(closure, args)),
+                    func => self.apply_tail(func, args.into_vec()).map_err(|e| at(e, call.pos)),
+                }
+            }
+            Node::PrimCall(prim, arg_nodes, pos) => self.prim_call(prim, arg_nodes, env).map_err(|e| at(e, *pos)),
+            Node::Fixnum2(op, prim, operands, pos) => {
+                let a = self.eval(&operands[0], env).map_err(|e| at(e, *pos))?;
+                let b = self.eval(&operands[1], env).map_err(|e| at(e, *pos))?;
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b)
+                    && let Some(result) = op.apply(*x, *y)
+                {
+                    return Ok(Tail::Value(result));
+                }
+                let result = (prim.f)(self, &[a, b]);
+                self.signal_if_handled(result).map(Tail::Value).map_err(|e| at(e, *pos))
+            }
+            Node::Send(send) => {
+                let receiver = self.eval(&send.receiver, env).map_err(|e| at(e, send.pos))?;
+                let mut args = Vec::with_capacity(send.args.len());
+                for arg in &send.args {
+                    args.push(self.eval(arg, env).map_err(|e| at(e, send.pos))?);
+                }
+                let start = match &send.super_of {
+                    Some(node) => match self.eval(node, env)? {
+                        Value::Class(class) => class.superclass.clone(),
+                        _ => None,
+                    },
+                    None => None,
+                };
+                if send.super_of.is_some() && start.is_none() {
+                    return Err(at(crate::objects::not_understood(&receiver, send.selector), send.pos));
+                }
+                self.send(receiver, send.selector, args, start).map_err(|e| at(e, send.pos))
+            }
+            Node::SetLocal(depth, index, value) => {
+                let value = self.eval(value, env)?;
+                set_local(env, *depth, *index, value);
+                Ok(Tail::Value(Value::Unspecified))
+            }
+            Node::SetGlobal(cell, value) => {
+                let value = self.eval(value, env)?;
+                *cell.value.borrow_mut() = Some(value);
+                Ok(Tail::Value(Value::Unspecified))
+            }
+            Node::SetSlot(parts) => {
+                let (object, selector, value, pos) = &**parts;
+                let object = self.eval(object, env)?;
+                let value = self.eval(value, env)?;
+                self.set_slot(&object, *selector, value).map_err(|e| at(e, *pos))?;
+                Ok(Tail::Value(Value::Unspecified))
+            }
+            Node::MakeClass(decl) => self.make_class(decl, env).map(Tail::Value),
+            Node::ClassInit(init) => self.class_init(init, env).map(Tail::Value),
+            Node::ClassParam(parts) => self.class_param(parts, env).map(Tail::Value),
+        }
+    }
+
+    /// A direct call of a builtin. Up to three arguments live on the Rust
+    /// stack: most builtin calls allocate nothing.
+    fn prim_call(&mut self, prim: &'static crate::builtins::Prim, arg_nodes: &[Node], env: &Env) -> R<Tail> {
+        check_prim_arity(prim, arg_nodes.len())?;
+        let result = match arg_nodes {
+            [] => (prim.f)(self, &[]),
+            [a] => {
+                let a = self.eval(a, env)?;
+                (prim.f)(self, &[a])
+            }
+            [a, b] => {
+                let a = self.eval(a, env)?;
+                let b = self.eval(b, env)?;
+                (prim.f)(self, &[a, b])
+            }
+            [a, b, c] => {
+                let a = self.eval(a, env)?;
+                let b = self.eval(b, env)?;
+                let c = self.eval(c, env)?;
+                (prim.f)(self, &[a, b, c])
+            }
+            _ => {
+                let args = arg_nodes.iter().map(|n| self.eval(n, env)).collect::<R<Vec<_>>>()?;
+                (prim.f)(self, &args)
+            }
+        };
+        self.signal_if_handled(result).map(Tail::Value)
+    }
+
+    /// Calls a procedure value in tail position.
+    pub fn apply_tail(&mut self, func: Value, mut args: Vec<Value>) -> R<Tail> {
+        match func {
+            Value::Closure(closure) => Ok(Tail::Call(closure, Slots::from_vec(args))),
+            Value::Prim(prim) => {
+                check_prim_arity(prim, args.len())?;
+                if std::ptr::eq(prim, &crate::builtins::control::APPLY) {
+                    let func = args.remove(0);
+                    let spread = crate::builtins::control::spread_apply_args(args)?;
+                    return self.apply_tail(func, spread);
+                }
+                let result = (prim.f)(self, &args);
+                self.signal_if_handled(result).map(Tail::Value)
+            }
+            Value::RecordProc(proc) => crate::builtins::control::apply_record_proc(&proc, args).map(Tail::Value),
+            Value::Class(class) => self.instantiate(&class, args).map(Tail::Value),
+            Value::Continuation(k) => crate::builtins::control::throw(&k, args),
+            Value::Native(native) if native.is_applicable() => self.native_apply(&native, args).map(Tail::Value),
+            other => Err(error(format!("not a procedure: {}", write_string(&other)))),
+        }
+    }
+
+    /// Calls a procedure value and returns its result.
+    pub fn apply_procedure(&mut self, func: &Value, args: Vec<Value>) -> R<Value> {
+        match self.apply_tail(func.clone(), args)? {
+            Tail::Value(value) => Ok(value),
+            Tail::Call(closure, args) => self.run_closure(closure, args),
+        }
+    }
+
+    /// The trampoline: runs a closure and every closure it tail-calls.
+    pub fn run_closure(&mut self, mut closure: Rc<Closure>, mut args: Slots) -> R<Value> {
+        if self.stack_limit != 0 && stack_pointer() < self.stack_limit {
+            return Err(error("stack overflow"));
+        }
+        loop {
+            if let Some(fuel) = &mut self.fuel {
+                if *fuel == 0 {
+                    return Err(error("out of fuel: the evaluation step limit was reached"));
+                }
+                *fuel -= 1;
+            }
+            let frame = bind_arguments(&closure, args)?;
+            match self.eval_tail(&closure.lambda.body, &Some(frame)) {
+                Ok(Tail::Value(value)) => return Ok(value),
+                Ok(Tail::Call(next, next_args)) => {
+                    closure = next;
+                    args = next_args;
+                }
+                Err(mut unwind) => {
+                    if let Unwind::Raise(raised) = &mut *unwind {
+                        let site = raised.site.take().unwrap_or(closure.lambda.pos);
+                        raised.pos.get_or_insert(site);
+                        raised.backtrace.push((closure.lambda.name.get(), site));
+                    }
+                    return Err(unwind);
+                }
+            }
+        }
+    }
+
+    /// Offers an error from a builtin to the innermost exception handler.
+    #[inline]
+    fn signal_if_handled(&mut self, result: R<Value>) -> R<Value> {
+        match result {
+            Err(unwind) if !self.handlers.is_empty() => match *unwind {
+                Unwind::Raise(raised) if !raised.signalled => crate::builtins::control::signal(self, raised),
+                other => Err(Box::new(other)),
+            },
+            other => other,
+        }
+    }
+
+    // ------------------------------------------------------------ top level
+
+    /// Analyses and runs one top-level form in `scope` (a `Top` scope).
+    pub fn run_toplevel(&mut self, form: Value, pos: Pos, scope: &Rc<Scope>) -> R<Value> {
+        let form = self.expand_head(form, scope, pos)?;
+        let pos = pos.or(form.pos());
+        let head = form.car().filter(|h| h.is_identifier()).map(|h| self.resolve(&h, scope));
+        match head {
+            Some(Resolved::Special(Special::Begin)) => {
+                let mut result = Value::Unspecified;
+                let mut cursor = form.cdr().unwrap_or(Value::Null);
+                while let Value::Pair(p) = cursor {
+                    let item = p.car.borrow().clone();
+                    result = self.run_toplevel(item, p.pos.get().or(pos), scope)?;
+                    let next = p.cdr.borrow().clone();
+                    cursor = next;
+                }
+                Ok(result)
+            }
+            Some(Resolved::Special(Special::Define)) => {
+                let (name, expr, expr_pos) = parse_define(&form, pos)?;
+                let (env, _) = scope.top_env();
+                let cell = env.own_cell(name.identifier_symbol().unwrap_or(Sym(0)));
+                if matches!(*cell.binding.borrow(), Binding::Builtin | Binding::Special(_) | Binding::Macro(_)) {
+                    *cell.value.borrow_mut() = None;
+                }
+                *cell.binding.borrow_mut() = Binding::Variable;
+                let node = self.analyze(&expr, scope, expr_pos)?;
+                crate::analyze::name_lambda(&node, cell.name.into());
+                let value = self.eval(&node, &None).map_err(|e| at(e, expr_pos))?;
+                *cell.value.borrow_mut() = Some(value);
+                Ok(Value::Unspecified)
+            }
+            Some(Resolved::Special(Special::DefineSyntax)) => {
+                let (name, transformer) = self.evaluate_transformer(&form, scope, pos)?;
+                let (env, _) = scope.top_env();
+                let cell = env.own_cell(name.identifier_symbol().unwrap_or(Sym(0)));
+                *cell.binding.borrow_mut() = Binding::Macro(transformer);
+                Ok(Value::Unspecified)
+            }
+            Some(Resolved::Special(Special::Import)) => Ok(Value::Unspecified),
+            _ => {
+                let node = self.analyze(&form, scope, pos)?;
+                self.eval(&node, &None).map_err(|e| at(e, pos))
+            }
+        }
+    }
+
+    /// Runs a source text's forms in `scope`; returns the last value.
+    pub fn run_forms(&mut self, name: &str, source: &str, scope: &Rc<Scope>) -> Result<Vec<Value>, SeedError> {
+        let file = crate::reader::file_id(name);
+        let forms = read_all(file, source).map_err(crate::reader::ReadError::into_seed_error)?;
+        let (env, _) = scope.top_env();
+        predeclare(&env, forms.iter().map(|(f, _)| f));
+        let mut results = Vec::new();
+        for (form, pos) in forms {
+            match self.run_toplevel(form, pos, scope) {
+                Ok(value) => results.push(value),
+                Err(unwind) => return Err(self.report(*unwind)),
+            }
+        }
+        Ok(results)
+    }
+
+    /// A new entry module scope: `platform` and the conveniences of
+    /// `runtime-src/core/entry.ut`.
+    pub fn entry_scope(&mut self) -> Result<Rc<Scope>, SeedError> {
+        let env = TopEnv::new(Some(self.language.clone()));
+        env.define_value("platform", Value::Native(Rc::new(Native::Platform)), Binding::Variable);
+        let scope = Scope::top(env, Some(self.language_scope.clone()));
+        let (name, source) = crate::prelude::ENTRY;
+        self.run_forms(name, source, &scope)?;
+        Ok(scope)
+    }
+
+    pub fn run_program(&mut self, name: &str, source: &str, args: &[String]) -> Result<i32, SeedError> {
+        self.program_args = std::iter::once(name.to_string()).chain(args.iter().cloned()).collect();
+        let scope = self.entry_scope()?;
+        match self.run_forms(name, source, &scope) {
+            Ok(_) => Ok(0),
+            Err(SeedError::Exit(code)) => Ok(code),
+            Err(other) => Err(other),
+        }
+    }
+
+    pub fn repl_eval(&mut self, source: &str) -> Result<Vec<String>, SeedError> {
+        let scope = match &self.repl {
+            Some(scope) => scope.clone(),
+            None => {
+                self.program_args = vec!["repl".into()];
+                let scope = self.entry_scope()?;
+                self.repl = Some(scope.clone());
+                scope
+            }
+        };
+        let values = self.run_forms("<repl>", source, &scope)?;
+        Ok(values.iter().filter(|v| !matches!(v, Value::Unspecified)).map(write_string).collect())
+    }
+
+    /// Turns an unwinding that reached the top level into a report.
+    fn report(&mut self, unwind: Unwind) -> SeedError {
+        let raised = match unwind {
+            Unwind::Raise(raised) => raised,
+            Unwind::Exit(code) => return SeedError::Exit(code),
+            Unwind::Escape { .. } => Raised {
+                payload: Value::Error(Rc::new(crate::error::ErrorObject {
+                    message: "a continuation was invoked after its extent ended".into(),
+                    irritants: vec![],
+                })),
+                pos: None,
+                site: None,
+                backtrace: vec![],
+                continuable: false,
+                signalled: false,
+            },
+        };
+        let message = match &raised.payload {
+            Value::Error(object) => object.describe(),
+            other => format!("uncaught exception: {}", write_string(other)),
+        };
+        let location = raised.pos.filter(|p| p.is_known()).map(format_pos);
+        SeedError::Program(Report { location, message, backtrace: backtrace_lines(&raised.backtrace) })
+    }
+}
+
+fn backtrace_lines(entries: &[(Option<Sym>, Pos)]) -> Vec<String> {
+    let line = |(name, pos): &(Option<Sym>, Pos)| {
+        let name = name.map_or_else(|| "anonymous procedure".to_string(), |n| n.name().to_string());
+        if pos.is_known() { format!("in {name} at {}", format_pos(*pos)) } else { format!("in {name}") }
+    };
+    const HEAD: usize = 12;
+    const TAIL: usize = 4;
+    if entries.len() <= HEAD + TAIL + 1 {
+        return entries.iter().map(line).collect();
+    }
+    let mut lines: Vec<String> = entries[..HEAD].iter().map(line).collect();
+    lines.push(format!("... {} more frames ...", entries.len() - HEAD - TAIL));
+    lines.extend(entries[entries.len() - TAIL..].iter().map(line));
+    lines
+}
+
+/// Records `pos` as the error's location and call site if none is known.
+pub fn at(mut unwind: Box<Unwind>, pos: Pos) -> Box<Unwind> {
+    if let Unwind::Raise(raised) = &mut *unwind
+        && pos.is_known()
+    {
+        raised.pos.get_or_insert(pos);
+        raised.site.get_or_insert(pos);
+    }
+    unwind
+}
+
+fn frame_at(env: &Env, depth: usize) -> &Rc<Frame> {
+    let mut frame = env.as_ref().expect("lexical address inside its frame chain");
+    for _ in 0..depth {
+        frame = frame.parent.as_ref().expect("lexical address inside its frame chain");
+    }
+    frame
+}
+
+#[inline]
+fn env_slot(env: &Env, index: usize) -> Value {
+    match env {
+        Some(frame) => frame.slots.borrow()[index].clone(),
+        None => unreachable!("a local variable outside any frame"),
+    }
+}
+
+fn local(env: &Env, depth: usize, index: usize) -> Value {
+    frame_at(env, depth).slots.borrow()[index].clone()
+}
+
+fn set_local(env: &Env, depth: usize, index: usize, value: Value) {
+    frame_at(env, depth).slots.borrow_mut()[index] = value;
+}
+
+fn check_prim_arity(prim: &crate::builtins::Prim, count: usize) -> R<()> {
+    if count < prim.min || prim.max.is_some_and(|max| count > max) {
+        return Err(arity_error(prim.name, prim.min, prim.max, count));
+    }
+    Ok(())
+}
+
+fn bind_arguments(closure: &Rc<Closure>, mut args: Slots) -> R<Rc<Frame>> {
+    let lambda = &closure.lambda;
+    let count = args.len();
+    if count < lambda.required || (!lambda.rest && count > lambda.required) {
+        let name = lambda.name.get().map_or_else(|| "#<procedure>".to_string(), |n| n.name().to_string());
+        let hidden = lambda.hidden;
+        let max = (!lambda.rest).then_some(lambda.required - hidden);
+        return Err(arity_error(&name, lambda.required - hidden, max, count.saturating_sub(hidden)));
+    }
+    if lambda.rest {
+        let rest = Value::list(args.drain(lambda.required..));
+        args.push(rest);
+    }
+    let size = lambda.frame_size.max(args.len());
+    args.resize(size, Value::Unspecified);
+    Ok(Frame::new(args, closure.env.clone()))
+}
+
+/// Makes cells for the names a list of top-level forms defines, so that
+/// references analysed before a definition (inside earlier procedures and
+/// classes) find this scope's binding: not a builtin of the same name, and
+/// not, inside a class, an implicit send to `self`.
+fn predeclare<'a>(env: &TopEnv, forms: impl Iterator<Item = &'a Value>) {
+    for form in forms {
+        for name in defined_names(form) {
+            if !env.table.borrow().contains_key(&name) {
+                *env.own_cell(name).binding.borrow_mut() = Binding::Variable;
+            }
+        }
+    }
+}
+
+/// The names a top-level form defines, as far as its shape shows them
+/// (definitions made by other macros are found when they run).
+fn defined_names(form: &Value) -> Vec<Sym> {
+    let head = form.car().and_then(|h| h.identifier_symbol()).map(|s| s.name());
+    let parts = form.cdr().and_then(|rest| rest.list_to_vec()).unwrap_or_default();
+    let name_of = |v: &Value| v.identifier_symbol().or_else(|| v.car().and_then(|n| n.identifier_symbol()));
+    match head.as_deref() {
+        Some("define" | "define-syntax" | "define-class" | "define-module") => {
+            parts.first().and_then(name_of).into_iter().collect()
+        }
+        Some("define-values") => {
+            let formals = parts.first().cloned().unwrap_or_default();
+            let mut names = Vec::new();
+            let mut cursor = formals;
+            while let Value::Pair(p) = cursor {
+                names.extend(p.car.borrow().identifier_symbol());
+                let next = p.cdr.borrow().clone();
+                cursor = next;
+            }
+            names.extend(cursor.identifier_symbol());
+            names
+        }
+        Some("define-record-type") => {
+            // (define-record-type type (constructor field ...) predicate (field accessor [modifier]) ...)
+            let mut names: Vec<Sym> = parts.iter().take(3).filter_map(name_of).collect();
+            for field in parts.iter().skip(3) {
+                let spec = field.list_to_vec().unwrap_or_default();
+                names.extend(spec.iter().skip(1).filter_map(|v| v.identifier_symbol()));
+            }
+            names
+        }
+        Some("begin") => parts.iter().flat_map(defined_names).collect(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,245 @@
+//! Native objects: the platform capability, and the kernel's helpers for
+//! macro expansion.
+//!
+//! Purpose: the only place where a Utena program touches the outside world.
+//! A program's entry module receives `platform`; everything with authority
+//! (console, files, clock, arguments, exit, raw memory) is reached by
+//! sending it messages, so code that was not handed an object cannot reach
+//! what the object guards.
+//!
+//! Design:
+//! 1. `Native` is an enum of Rust-implemented objects; `native_send`
+//!    dispatches on (object, selector).
+//! 2. The first implementation of `magic` is a *simulated memory*: a
+//!    zero-filled byte vector posing as an address space, with bounds-checked
+//!    byte and 64-bit little-endian word access. The allocator, collector and
+//!    image writer run against it before any native code exists.
+//! 3. `Renamer` and `Comparer` are the `rename` and `compare` procedures a
+//!    macro transformer receives (explicit renaming; see analyze.rs).
+//!
+//! Invariant: no builtin of the language scope refers to anything here;
+//! the only path to a `Native::Platform` is the entry module's `platform`.
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use crate::analyze::Scope;
+use crate::error::{R, Unwind, error, type_error};
+use crate::eval::Interp;
+use crate::objects::not_understood;
+use crate::printer::{display_string, write_string};
+use crate::value::{Sym, Value};
+
+/// The default size of the platform's simulated memory.
+const DEFAULT_MEMORY: usize = 64 << 20;
+/// The largest simulated memory a program may ask for (4 GiB): pages are
+/// zero-filled lazily by the OS, but a runaway size must not abort the seed.
+const MAX_MEMORY: i64 = 1 << 32;
+
+pub enum Native {
+    Platform,
+    Console,
+    Files,
+    Clock,
+    Memory(RefCell<Vec<u8>>),
+    Renamer { scope: Rc<Scope>, memo: RefCell<Vec<(Value, Value)>> },
+    Comparer { scope: Rc<Scope> },
+}
+
+impl Native {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Native::Platform => "platform",
+            Native::Console => "console",
+            Native::Files => "files",
+            Native::Clock => "clock",
+            Native::Memory(_) => "simulated-memory",
+            Native::Renamer { .. } => "procedure rename",
+            Native::Comparer { .. } => "procedure compare",
+        }
+    }
+
+    pub fn is_applicable(&self) -> bool {
+        matches!(self, Native::Renamer { .. } | Native::Comparer { .. })
+    }
+}
+
+fn native(value: Native) -> Value {
+    Value::Native(Rc::new(value))
+}
+
+fn string_arg(who: &str, value: &Value) -> R<String> {
+    match value {
+        Value::Str(s) => Ok(s.chars.borrow().iter().collect()),
+        other => Err(type_error(who, "a string", other)),
+    }
+}
+
+fn int_arg(who: &str, value: &Value) -> R<i64> {
+    match value {
+        Value::Int(n) => Ok(*n),
+        other => Err(type_error(who, "an integer", other)),
+    }
+}
+
+fn expect_args(who: &str, args: &[Value], count: usize) -> R<()> {
+    if args.len() != count {
+        return Err(crate::error::arity_error(who, count, Some(count), args.len()));
+    }
+    Ok(())
+}
+
+impl Interp {
+    pub fn native_apply(&mut self, native: &Native, args: Vec<Value>) -> R<Value> {
+        match native {
+            Native::Renamer { scope, memo } => {
+                expect_args("rename", &args, 1)?;
+                let id = &args[0];
+                if !id.is_identifier() {
+                    return Err(type_error("rename", "an identifier", id));
+                }
+                let same = |k: &Value| crate::value::eqv(k, id);
+                if let Some((_, alias)) = memo.borrow().iter().find(|(k, _)| same(k)) {
+                    return Ok(alias.clone());
+                }
+                let alias = Interp::make_alias(id, scope);
+                memo.borrow_mut().push((id.clone(), alias.clone()));
+                Ok(alias)
+            }
+            Native::Comparer { scope } => {
+                expect_args("compare", &args, 2)?;
+                let both = args[0].is_identifier() && args[1].is_identifier();
+                Ok(Value::Bool(both && self.same_binding(&args[0], &args[1], scope)))
+            }
+            _ => Err(error(format!("not a procedure: #<{}>", native.type_name()))),
+        }
+    }
+
+    pub fn native_send(&mut self, receiver: &Rc<Native>, selector: Sym, args: Vec<Value>) -> R<Value> {
+        let name = selector.name();
+        let who = &*name;
+        let this = Value::Native(receiver.clone());
+        match (&**receiver, who) {
+            (Native::Platform, "console") => Ok(native(Native::Console)),
+            (Native::Platform, "files") => Ok(native(Native::Files)),
+            (Native::Platform, "clock") => Ok(native(Native::Clock)),
+            (Native::Platform, "magic") => Ok(native(Native::Memory(RefCell::new(vec![0; DEFAULT_MEMORY])))),
+            (Native::Platform, "arguments") => {
+                Ok(Value::list(self.program_args.iter().map(|a| Value::string(a, false)).collect::<Vec<_>>()))
+            }
+            (Native::Platform, "exit") => {
+                let code = match args.first() {
+                    None | Some(Value::Bool(true)) => 0,
+                    Some(Value::Int(n)) => (*n & 0xff) as i32,
+                    Some(_) => 1,
+                };
+                self.flush_output();
+                Err(Box::new(Unwind::Exit(code)))
+            }
+            (Native::Console, _) => self.console_send(who, &args).map(|()| Value::Unspecified),
+            (Native::Files, _) => files_send(who, &args),
+            (Native::Clock, "milliseconds") => Ok(Value::Int(self.start_time.elapsed().as_millis() as i64)),
+            (Native::Memory(bytes), _) => memory_send(bytes, who, &args),
+            _ => Err(not_understood(&this, selector)),
+        }
+    }
+
+    fn console_send(&mut self, who: &str, args: &[Value]) -> R<()> {
+        let text = match (who, args) {
+            ("write-string", [Value::Str(s)]) => s.chars.borrow().iter().collect(),
+            ("write-string", [other]) => return Err(type_error(who, "a string", other)),
+            ("write-char", [Value::Char(c)]) => c.to_string(),
+            ("write-char", [other]) => return Err(type_error(who, "a character", other)),
+            ("display", [value]) => display_string(value),
+            ("write", [value]) => write_string(value),
+            ("newline", []) => "\n".to_string(),
+            ("flush", []) => {
+                self.flush_output();
+                return Ok(());
+            }
+            ("write-string" | "write-char" | "display" | "write", _) => {
+                return Err(crate::error::arity_error(who, 1, Some(1), args.len()));
+            }
+            _ => return Err(not_understood(&native(Native::Console), Sym::intern(who))),
+        };
+        self.output.write_all(text.as_bytes()).map_err(|e| error(format!("{who}: cannot write output: {e}")))
+    }
+}
+
+fn files_send(who: &str, args: &[Value]) -> R<Value> {
+    match who {
+        "read-file" => {
+            expect_args(who, args, 1)?;
+            let path = string_arg(who, &args[0])?;
+            match std::fs::read(&path) {
+                Ok(bytes) => Ok(Value::string(&String::from_utf8_lossy(&bytes), true)),
+                Err(e) => Err(error(format!("read-file: cannot read {path}: {e}"))),
+            }
+        }
+        "write-file" => {
+            expect_args(who, args, 2)?;
+            let path = string_arg(who, &args[0])?;
+            let contents = string_arg(who, &args[1])?;
+            std::fs::write(&path, contents).map_err(|e| error(format!("write-file: cannot write {path}: {e}")))?;
+            Ok(Value::Unspecified)
+        }
+        "exists?" => {
+            expect_args(who, args, 1)?;
+            Ok(Value::Bool(std::path::Path::new(&string_arg(who, &args[0])?).exists()))
+        }
+        _ => Err(not_understood(&native(Native::Files), Sym::intern(who))),
+    }
+}
+
+fn memory_send(bytes: &RefCell<Vec<u8>>, who: &str, args: &[Value]) -> R<Value> {
+    let size = bytes.borrow().len();
+    let address = |width: usize| -> R<usize> {
+        let address = int_arg(who, &args[0])?;
+        match usize::try_from(address) {
+            Ok(a) if a.checked_add(width).is_some_and(|end| end <= size) => Ok(a),
+            _ => Err(error(format!("{who}: address {address} out of range for a simulated memory of {size} bytes"))),
+        }
+    };
+    match who {
+        "size" => {
+            expect_args(who, args, 0)?;
+            Ok(Value::Int(size as i64))
+        }
+        "byte-ref" => {
+            expect_args(who, args, 1)?;
+            Ok(Value::Int(bytes.borrow()[address(1)?] as i64))
+        }
+        "byte-set!" => {
+            expect_args(who, args, 2)?;
+            let at = address(1)?;
+            match args[1] {
+                Value::Int(b @ 0..=255) => bytes.borrow_mut()[at] = b as u8,
+                ref other => return Err(type_error(who, "a byte", other)),
+            }
+            Ok(Value::Unspecified)
+        }
+        "word-ref" => {
+            expect_args(who, args, 1)?;
+            let at = address(8)?;
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes.borrow()[at..at + 8]);
+            Ok(Value::Int(i64::from_le_bytes(word)))
+        }
+        "word-set!" => {
+            expect_args(who, args, 2)?;
+            let at = address(8)?;
+            let word = int_arg(who, &args[1])?;
+            bytes.borrow_mut()[at..at + 8].copy_from_slice(&word.to_le_bytes());
+            Ok(Value::Unspecified)
+        }
+        "make-memory" => {
+            expect_args(who, args, 1)?;
+            match int_arg(who, &args[0])? {
+                n @ 0..=MAX_MEMORY => Ok(native(Native::Memory(RefCell::new(vec![0; n as usize])))),
+                n => Err(error(format!("make-memory: size {n} is out of range (0 to {MAX_MEMORY} bytes)"))),
+            }
+        }
+        _ => Err(not_understood(&native(Native::Memory(RefCell::new(Vec::new()))), Sym::intern(who))),
+    }
+}

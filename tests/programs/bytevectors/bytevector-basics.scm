@@ -1,0 +1,22 @@
+; make-bytevector, bytevector-u8-ref, bytevector-u8-set!, bytevector-length and #u8 literals.
+(define (show x) (write x) (newline))
+(define bv (make-bytevector 4 0))
+(show bv)
+; expect: #u8(0 0 0 0)
+(bytevector-u8-set! bv 0 255)
+(bytevector-u8-set! bv 3 16)
+(show bv)
+; expect: #u8(255 0 0 16)
+(show (list (bytevector-u8-ref bv 0) (bytevector-u8-ref bv 1) (bytevector-length bv)))
+; expect: (255 0 4)
+(show (make-bytevector 3 7))
+; expect: #u8(7 7 7)
+(show #u8(1 2 3))
+; expect: #u8(1 2 3)
+(show (bytevector-u8-ref #u8(10 20 30) 2))
+; expect: 30
+(show (bytevector-length #u8()))
+; expect: 0
+(display #u8(4 5))
+(newline)
+; expect: #u8(4 5)

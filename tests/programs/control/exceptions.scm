@@ -1,0 +1,22 @@
+; with-exception-handler and error objects: message, irritants, and raise of arbitrary objects.
+(define (show x) (write x) (newline))
+(define (catch thunk)
+  (call/cc (lambda (k)
+    (with-exception-handler (lambda (e) (k (list 'caught e))) thunk))))
+(show (catch (lambda () (raise 'oops))))
+; expect: (caught oops)
+(show (catch (lambda () (raise (list 1 2)))))
+; expect: (caught (1 2))
+(show (catch (lambda () 'no-error)))
+; expect: no-error
+(define (error-info thunk)
+  (call/cc (lambda (k)
+    (with-exception-handler
+      (lambda (e) (k (list (error-object? e) (error-object-message e) (error-object-irritants e))))
+      thunk))))
+(show (error-info (lambda () (error "bad thing:" 42 'foo))))
+; expect: (#t "bad thing:" (42 foo))
+(show (error-info (lambda () (error "no irritants"))))
+; expect: (#t "no irritants" ())
+(show (catch (lambda () (+ 1 (raise 'inner)))))
+; expect: (caught inner)

@@ -1,0 +1,6 @@
+; char->integer on a string is a wrong-type error.
+(display 'ok)
+(newline)
+(char->integer "a")
+; expect: ok
+; expect error: char->integer: expected a character, got "a"

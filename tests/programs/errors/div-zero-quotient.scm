@@ -1,0 +1,6 @@
+; quotient by zero is a division-by-zero error.
+(display (quotient 7 2))
+(newline)
+(quotient 7 0)
+; expect: 3
+; expect error: quotient: division by zero

@@ -1,0 +1,6 @@
+; error with irritants: the message, then each irritant written.
+(display "about to fail")
+(newline)
+(error "msg" 1 "two")
+; expect: about to fail
+; expect error: msg 1 "two"

@@ -1,0 +1,7 @@
+; Calling a number is an error that writes the non-procedure.
+(display "calling")
+(newline)
+(define x 5)
+(x 3)
+; expect: calling
+; expect error: not a procedure: 5

@@ -1,0 +1,7 @@
+; Referring to an unbound variable is an error when the reference is evaluated.
+(define (use-it) (+ 1 undefined-thing))
+(display "defined use-it")
+(newline)
+(use-it)
+; expect: defined use-it
+; expect error: unbound variable: undefined-thing

@@ -1,0 +1,18 @@
+; Structure sharing: append shares its last argument; mutation through one alias is seen by another.
+(define (show x) (write x) (newline))
+(define tail (list 3 4))
+(define whole (append (list 1 2) tail))
+(set-car! tail 'three)
+(show whole)
+; expect: (1 2 three 4)
+(define a (list 1 2 3))
+(define b a)
+(set-car! (cdr b) 'two)
+(show a)
+; expect: (1 two 3)
+(show (eq? (list-tail whole 2) tail))
+; expect: #t
+(define r (reverse a))
+(set-car! r 'changed)
+(show (list a r))
+; expect: ((1 two 3) (changed two 1))

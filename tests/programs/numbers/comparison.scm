@@ -1,0 +1,12 @@
+; Numeric comparison: chains of arguments, mixed exact and inexact operands.
+(define (show x) (write x) (newline))
+(show (list (= 1 1) (= 1 2) (= 1 1 1) (= 1 1 2)))
+; expect: (#t #f #t #f)
+(show (list (< 1 2 3) (< 1 3 2) (> 3 2 1) (> 3 1 2)))
+; expect: (#t #f #t #f)
+(show (list (<= 1 1 2) (<= 2 1) (>= 2 2 1) (>= 1 2)))
+; expect: (#t #f #t #f)
+(show (list (= 1 1.0) (< 1 1.5) (> 2.5 2) (= 0.5 0.5)))
+; expect: (#t #t #t #t)
+(show (list (< -9223372036854775808 9223372036854775807) (> -1 -2)))
+; expect: (#t #t)

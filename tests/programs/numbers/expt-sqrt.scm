@@ -1,0 +1,12 @@
+; expt, square and sqrt: exact results for exact arguments where the result is an integer.
+(define (show x) (write x) (newline))
+(show (list (expt 2 10) (expt 3 0) (expt 0 0) (expt -2 3) (expt 10 18)))
+; expect: (1024 1 1 -8 1000000000000000000)
+(show (list (expt 2.0 3) (expt 4 0.5) (expt 2 62)))
+; expect: (8.0 2.0 4611686018427387904)
+(show (list (square 5) (square -3) (square 1.5)))
+; expect: (25 9 2.25)
+(show (list (sqrt 16) (sqrt 0) (sqrt 1)))
+; expect: (4 0 1)
+(show (list (sqrt 2.25) (sqrt 2) (sqrt 16.0)))
+; expect: (1.5 1.4142135623730951 4.0)

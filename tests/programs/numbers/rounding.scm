@@ -1,0 +1,12 @@
+; floor, ceiling, truncate and round (to even) on flonums and exact integers.
+(define (show x) (write x) (newline))
+(show (list (floor 2.5) (ceiling 2.5) (truncate 2.5) (round 2.5)))
+; expect: (2.0 3.0 2.0 2.0)
+(show (list (floor -2.5) (ceiling -2.5) (truncate -2.5) (round -2.5)))
+; expect: (-3.0 -2.0 -2.0 -2.0)
+(show (list (round 3.5) (round 0.5) (round 1.5) (round 3.7) (round -3.7)))
+; expect: (4.0 0.0 2.0 4.0 -4.0)
+(show (list (floor 7) (ceiling 7) (truncate -7) (round 7)))
+; expect: (7 7 -7 7)
+(show (list (floor 2.1) (ceiling 2.1) (truncate 2.9)))
+; expect: (2.0 3.0 2.0)

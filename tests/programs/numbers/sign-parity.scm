@@ -1,0 +1,12 @@
+; zero?, positive?, negative?, even? and odd? on positive, negative and zero values.
+(define (show x) (write x) (newline))
+(show (map zero? (list 0 1 -1 0.0)))
+; expect: (#t #f #f #t)
+(show (map positive? (list 0 5 -5 0.5)))
+; expect: (#f #t #f #t)
+(show (map negative? (list 0 5 -5 -0.5)))
+; expect: (#f #f #t #t)
+(show (map even? (list 0 1 2 -3 -4)))
+; expect: (#t #f #t #f #t)
+(show (map odd? (list 0 1 2 -3 -4)))
+; expect: (#f #t #f #t #f)

@@ -1,0 +1,10 @@
+; integer?, exact-integer?, exact?, inexact? and number? on exact and inexact values.
+(define (show x) (write x) (newline))
+(show (list (integer? 5) (integer? 5.0) (integer? 5.5) (integer? "5")))
+; expect: (#t #t #f #f)
+(show (list (exact-integer? 5) (exact-integer? 5.0) (exact-integer? -9223372036854775808)))
+; expect: (#t #f #t)
+(show (list (exact? 1) (exact? 1.0) (inexact? 1.0) (inexact? 1)))
+; expect: (#t #f #t #f)
+(show (list (number? 0) (number? -2.5) (number? 'x)))
+; expect: (#t #t #f)

@@ -1,0 +1,17 @@
+; Collatz sequences: the longest chain starting below 1000.
+(define (collatz-length n)
+  (let loop ((n n) (steps 1))
+    (cond ((= n 1) steps)
+          ((even? n) (loop (quotient n 2) (+ steps 1)))
+          (else (loop (+ (* 3 n) 1) (+ steps 1))))))
+(display (collatz-length 27))
+(newline)
+; expect: 112
+(define (longest-below limit)
+  (let loop ((i 1) (best 1) (best-len 1))
+    (if (= i limit) (list best best-len)
+        (let ((len (collatz-length i)))
+          (if (> len best-len) (loop (+ i 1) i len) (loop (+ i 1) best best-len))))))
+(display (longest-below 1000))
+(newline)
+; expect: (871 179)

@@ -1,0 +1,30 @@
+; A reverse-Polish calculator: tokenising a string and evaluating with a stack.
+(define (tokenize s)
+  (let loop ((chars (string->list s)) (cur '()) (out '()))
+    (define (flush) (if (null? cur) out (cons (list->string (reverse cur)) out)))
+    (cond ((null? chars) (reverse (flush)))
+          ((char=? (car chars) #\space) (loop (cdr chars) '() (flush)))
+          (else (loop (cdr chars) (cons (car chars) cur) out)))))
+(define (rpn s)
+  (let loop ((tokens (tokenize s)) (stack '()))
+    (if (null? tokens) (car stack)
+        (let ((t (car tokens)))
+          (cond ((string->number t) => (lambda (n) (loop (cdr tokens) (cons n stack))))
+                (else
+                 (let ((b (car stack)) (a (cadr stack)) (rest (cddr stack)))
+                   (loop (cdr tokens)
+                         (cons (case (string->symbol t)
+                                 ((+) (+ a b)) ((-) (- a b)) ((*) (* a b)) ((/) (quotient a b)))
+                               rest)))))))))
+(write (tokenize "3 4  +"))
+(newline)
+; expect: ("3" "4" "+")
+(display (rpn "3 4 + 2 *"))
+(newline)
+; expect: 14
+(display (rpn "5 1 2 + 4 * + 3 -"))
+(newline)
+; expect: 14
+(display (rpn "100 7 / -3 *"))
+(newline)
+; expect: -42

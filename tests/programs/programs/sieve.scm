@@ -1,0 +1,23 @@
+; Sieve of Eratosthenes on a vector of booleans.
+(define (sieve n)
+  (let ((marks (make-vector (+ n 1) #t)))
+    (vector-set! marks 0 #f)
+    (vector-set! marks 1 #f)
+    (let loop ((i 2))
+      (when (<= (* i i) n)
+        (when (vector-ref marks i)
+          (do ((j (* i i) (+ j i))) ((> j n)) (vector-set! marks j #f)))
+        (loop (+ i 1))))
+    (let collect ((i n) (acc '()))
+      (cond ((< i 0) acc)
+            ((vector-ref marks i) (collect (- i 1) (cons i acc)))
+            (else (collect (- i 1) acc))))))
+(display (sieve 50))
+(newline)
+; expect: (2 3 5 7 11 13 17 19 23 29 31 37 41 43 47)
+(display (length (sieve 10000)))
+(newline)
+; expect: 1229
+(display (car (reverse (sieve 10000))))
+(newline)
+; expect: 9973

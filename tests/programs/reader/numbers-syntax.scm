@@ -1,0 +1,16 @@
+; Number literals: signs, decimals, exponents and radix prefixes #x #b #o #d.
+(define (show x) (display x) (newline))
+(show (list 42 -17 +5 0))
+; expect: (42 -17 5 0)
+(show (list 1.5 -0.25 .5 2.))
+; expect: (1.5 -0.25 0.5 2.0)
+(show (list 1e3 2.5e-1))
+; expect: (1000.0 0.25)
+(show (list #xff #xFF #x-1a #x0))
+; expect: (255 255 -26 0)
+(show (list #b1011 #o17 #d99))
+; expect: (11 15 99)
+(show (list 9223372036854775807 -9223372036854775808))
+; expect: (9223372036854775807 -9223372036854775808)
+(show (exact-integer? #x7fffffffffffffff))
+; expect: #t

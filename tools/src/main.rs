@@ -1,0 +1,136 @@
+//! `utena`: the command-line driver for the Utena toolchain.
+//!
+//! Purpose: give a user one command for everything — running a program,
+//! looking at what the reader makes of a file, and an interactive session.
+//!
+//! Design:
+//! 1. `clap` parses the command line into [`Cli`]; each subcommand is one
+//!    function here or in a module named for it (`repl`).
+//! 2. A program runs on an [`Engine`] (`engine.rs`). Today the only engine is
+//!    the seed interpreter; the simulator and native code join the same enum.
+//! 3. Every seed call happens inside `seed::run_with_large_stack`, because a
+//!    `Seed` needs a thread with a large stack (and is `!Send`, so it is made
+//!    and used inside that closure).
+//!
+//! Exit status (documented in README.md):
+//! - a program that runs to the end or calls `exit`: its own status;
+//! - a Utena error (syntax or runtime): the report on stderr, status 1;
+//! - the driver itself cannot do its job (unreadable file, bad command line):
+//!   `utena: error: …` on stderr, status 2.
+//!
+//! Invariant: `tools` is a thin driver. It knows the seed only through the
+//! public API of the `seed` crate and never interprets Utena itself.
+
+mod engine;
+mod repl;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use crate::engine::Engine;
+
+/// Exit status when the driver (not the Utena program) fails.
+const DRIVER_FAILURE: u8 = 2;
+/// Exit status when a Utena program fails with an error report.
+const PROGRAM_ERROR: u8 = 1;
+
+#[derive(Parser)]
+#[command(
+    name = "utena",
+    version,
+    about = "Utena: a self-hosting, Scheme-compatible Lisp with Newspeak-style objects",
+    after_help = "Exit status: the program's own status; 1 when the program fails with an error \
+                  report; 2 when utena itself cannot run (unreadable file, bad arguments)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a program (.scm or .ut); its output goes to stdout, errors to stderr.
+    Run {
+        /// Which engine runs the program.
+        #[arg(long, value_enum, default_value_t = Engine::Seed)]
+        engine: Engine,
+        /// The program's source file.
+        file: PathBuf,
+        /// Arguments passed to the program (available as `(command-line)`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Start an interactive session (Ctrl-D exits).
+    Repl,
+    /// Print the reader's data for a file, with source positions.
+    Read {
+        /// The source file to read.
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Run { engine, file, args } => run(engine, &file, args),
+        Command::Repl => repl::run().map(exit_code),
+        Command::Read { file } => read(&file),
+    };
+    outcome.unwrap_or_else(|error| {
+        eprintln!("utena: error: {error:#}");
+        ExitCode::from(DRIVER_FAILURE)
+    })
+}
+
+/// `utena run`: the program's exit status, or 1 after printing its error report.
+fn run(engine: Engine, file: &Path, args: Vec<String>) -> anyhow::Result<ExitCode> {
+    let source = read_source(file)?;
+    let name = file.display().to_string();
+    match engine.run(name, source, args)? {
+        Ok(status) => Ok(exit_code(status)),
+        Err(report) => {
+            eprintln!("{report}");
+            Ok(ExitCode::from(PROGRAM_ERROR))
+        }
+    }
+}
+
+/// `utena read`: the reader's dump on stdout, or 1 after printing a syntax error.
+fn read(file: &Path) -> anyhow::Result<ExitCode> {
+    let source = read_source(file)?;
+    let name = file.display().to_string();
+    match seed::run_with_large_stack(move || seed::read_dump(&name, &source).map_err(|e| e.to_string())) {
+        Ok(dump) => {
+            print!("{dump}");
+            if !dump.is_empty() && !dump.ends_with('\n') {
+                println!();
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(report) => {
+            eprintln!("{report}");
+            Ok(ExitCode::from(PROGRAM_ERROR))
+        }
+    }
+}
+
+/// Reads a source file as UTF-8 text, with the file name in every error.
+fn read_source(file: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    String::from_utf8(bytes).map_err(|error| {
+        anyhow::anyhow!(
+            "cannot read {}: not valid UTF-8 (first bad byte at offset {})",
+            file.display(),
+            error.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// A program's exit status as the process's: like `exit(2)` in C, only the
+/// low 8 bits reach the parent.
+fn exit_code(status: i32) -> ExitCode {
+    ExitCode::from((status & 0xff) as u8)
+}

@@ -1,0 +1,310 @@
+//! The program harness: every file under `tests/programs/` is a test on every
+//! engine.
+//!
+//! Purpose: hold every engine to the expectations written in the programs
+//! themselves (`docs/conventions.md`, `docs/testing.md`).
+//!
+//! Design:
+//! 1. Find every `.scm` and `.ut` file under `tests/programs/`, sorted.
+//! 2. For each (engine, file) make one test named `ENGINE::RELATIVE-PATH`,
+//!    e.g. `seed::lists/append.scm`, so `cargo test -p utena --test programs
+//!    -- seed::lists/` runs a directory on one engine.
+//! 3. A test parses the file's `; expect:`, `; expect error:` and `; args:`
+//!    comments, runs the built `utena run --engine ENGINE FILE ARGS…` from
+//!    the workspace root with a time limit, and compares:
+//!    - standard output, line by line, with the `; expect:` lines;
+//!    - with `; expect error: TEXT`: exit status 1 and a first stderr line
+//!      `FILE:LINE:COL: error: MESSAGE` whose MESSAGE contains TEXT;
+//!    - without it: exit status 0 and nothing on stderr.
+//!
+//! Invariant: a test can fail. A file with no expectation at all fails, since
+//! it would otherwise pass whatever the engine did.
+//!
+//! Not done here: deciding which engines exist beyond [`ENGINES`]; the CLI's
+//! `Engine` enum is what `--engine` accepts.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+/// Every engine the programs run on. Add `"sim"` and `"native"` here when
+/// `utena run --engine` accepts them.
+const ENGINES: &[&str] = &["seed"];
+
+/// How long one program may run before it is killed and its test fails.
+const TIME_LIMIT: Duration = Duration::from_secs(60);
+
+const EXPECT: &str = "; expect:";
+const EXPECT_ERROR: &str = "; expect error:";
+const ARGS: &str = "; args:";
+
+fn main() {
+    let arguments = Arguments::from_args();
+    let root = workspace_root();
+    let programs = match find_programs(&root.join("tests").join("programs")) {
+        Ok(programs) => programs,
+        Err(error) => {
+            eprintln!("programs harness: cannot list tests/programs: {error}");
+            std::process::exit(2);
+        }
+    };
+    let mut trials = Vec::new();
+    for engine in ENGINES {
+        for program in &programs {
+            let relative = program.strip_prefix(root.join("tests").join("programs")).unwrap_or(program);
+            let name = format!("{engine}::{}", slash_path(relative));
+            let root = root.clone();
+            let program = program.clone();
+            trials.push(Trial::test(name, move || run_test(&root, engine, &program)));
+        }
+    }
+    trials.push(Trial::test("harness::expectations", self_test_expectations));
+    trials.push(Trial::test("harness::check", self_test_check));
+    libtest_mimic::run(&arguments, trials).exit();
+}
+
+fn workspace_root() -> PathBuf {
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
+    tools.parent().unwrap_or(tools).to_path_buf()
+}
+
+/// All `.scm` and `.ut` files below `dir`, in sorted order.
+fn find_programs(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("scm" | "ut")) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// A path with `/` separators, as test names and error reports show it.
+fn slash_path(path: &Path) -> String {
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// What a program says it should do, from its comments.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Expectations {
+    stdout: Vec<String>,
+    error: Option<String>,
+    args: Vec<String>,
+}
+
+/// Collects the expectation comments. A comment may stand on its own line or
+/// end a line of code (`(display 1) ; expect: 1`).
+fn parse_expectations(source: &str) -> Result<Expectations, String> {
+    let mut expectations = Expectations::default();
+    for (index, line) in source.lines().enumerate() {
+        if let Some(at) = line.find(EXPECT_ERROR) {
+            if expectations.error.is_some() {
+                return Err(format!(
+                    "line {}: a second `{EXPECT_ERROR}` (a program stops at its first error)",
+                    index + 1
+                ));
+            }
+            expectations.error = Some(line[at + EXPECT_ERROR.len()..].trim().to_string());
+        } else if let Some(at) = line.find(EXPECT) {
+            let text = &line[at + EXPECT.len()..];
+            expectations.stdout.push(text.strip_prefix(' ').unwrap_or(text).to_string());
+        } else if let Some(at) = line.find(ARGS) {
+            expectations.args.extend(line[at + ARGS.len()..].split_whitespace().map(str::to_string));
+        }
+    }
+    if expectations.stdout.is_empty() && expectations.error.is_none() {
+        return Err(format!(
+            "no `{EXPECT}` or `{EXPECT_ERROR}` comment: this test could never fail; add the expected output"
+        ));
+    }
+    Ok(expectations)
+}
+
+struct Finished {
+    status: ExitStatus,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_test(root: &Path, engine: &str, program: &Path) -> Result<(), Failed> {
+    let source = std::fs::read_to_string(program).map_err(|e| format!("cannot read {}: {e}", program.display()))?;
+    let expectations = parse_expectations(&source)?;
+    let relative = slash_path(program.strip_prefix(root).unwrap_or(program));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_utena"));
+    command.current_dir(root).args(["run", "--engine", engine, &relative]).args(&expectations.args);
+    let finished = run_with_time_limit(command)?;
+    check(&relative, &expectations, &finished).map_err(|problem| {
+        Failed::from(format!(
+            "{problem}\n--- exit status: {}\n--- stdout:\n{}--- stderr:\n{}",
+            finished.status, finished.stdout, finished.stderr
+        ))
+    })
+}
+
+/// Runs `command` with piped output, killing it after [`TIME_LIMIT`].
+fn run_with_time_limit(mut command: Command) -> Result<Finished, Failed> {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", env!("CARGO_BIN_EXE_utena")))?;
+    // Drain both pipes on their own threads so a chatty program cannot
+    // block on a full pipe while we wait for it.
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait().map_err(|e| format!("cannot wait for the program: {e}"))? {
+            Some(status) => break status,
+            None if started.elapsed() > TIME_LIMIT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("timed out after {} s (killed)", TIME_LIMIT.as_secs()).into());
+            }
+            None => std::thread::sleep(Duration::from_millis(5)),
+        }
+    };
+    let stdout = stdout.join().unwrap_or_default();
+    let stderr = stderr.join().unwrap_or_default();
+    Ok(Finished { status, stdout, stderr })
+}
+
+fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut bytes);
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
+/// Compares a finished run with the expectations; the error says what differs.
+fn check(path: &str, expectations: &Expectations, finished: &Finished) -> Result<(), String> {
+    let actual: Vec<&str> = finished.stdout.lines().collect();
+    if actual != expectations.stdout {
+        return Err(format!("stdout differs from the `{EXPECT}` lines:\n{}", line_diff(&expectations.stdout, &actual)));
+    }
+    match &expectations.error {
+        None => {
+            if finished.status.code() != Some(0) {
+                return Err(format!("expected exit status 0, got {}", finished.status));
+            }
+            if !finished.stderr.is_empty() {
+                return Err("expected nothing on stderr".to_string());
+            }
+        }
+        Some(text) => {
+            if finished.status.code() != Some(1) {
+                return Err(format!("expected exit status 1 (error: {text}), got {}", finished.status));
+            }
+            let first = finished.stderr.lines().next().unwrap_or("");
+            match error_message(path, first) {
+                Some(message) if message.contains(text.as_str()) => {}
+                Some(message) => return Err(format!("expected an error containing `{text}`, got `{message}`")),
+                None => {
+                    return Err(format!("stderr's first line is not `{path}:LINE:COL: error: MESSAGE`: `{first}`"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The MESSAGE of `PATH:LINE:COL: error: MESSAGE`, if `line` has that form.
+fn error_message<'a>(path: &str, line: &'a str) -> Option<&'a str> {
+    let rest = line.strip_prefix(path)?.strip_prefix(':')?;
+    let (line_number, rest) = rest.split_once(':')?;
+    let (column, rest) = rest.split_once(':')?;
+    let is_number = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if !is_number(line_number) || !is_number(column) {
+        return None;
+    }
+    rest.strip_prefix(" error: ")
+}
+
+/// Expected and actual lines side by side, marking the first difference.
+fn line_diff(expected: &[String], actual: &[&str]) -> String {
+    let mut text = String::new();
+    let mut marked = false;
+    for index in 0..expected.len().max(actual.len()) {
+        let want = expected.get(index).map(String::as_str);
+        let got = actual.get(index).copied();
+        let marker = if want != got && !marked {
+            marked = true;
+            ">>"
+        } else {
+            "  "
+        };
+        let show = |line: Option<&str>| line.map_or("(no line)".to_string(), |l| format!("{l:?}"));
+        text.push_str(&format!(
+            "{marker} {:>4}  expected {}\n{marker}        actual   {}\n",
+            index + 1,
+            show(want),
+            show(got)
+        ));
+    }
+    text
+}
+
+/// The harness's own parser: comments anywhere on a line, one leading space
+/// stripped, and a file without expectations rejected.
+fn self_test_expectations() -> Result<(), Failed> {
+    let parsed = parse_expectations("(display 1) ; expect: 1\n; expect:\n; args: a  b\n; expect error: boom\n")?;
+    let wanted = Expectations {
+        stdout: vec!["1".to_string(), String::new()],
+        error: Some("boom".to_string()),
+        args: vec!["a".to_string(), "b".to_string()],
+    };
+    if parsed != wanted {
+        return Err(format!("parsed {parsed:?}, wanted {wanted:?}").into());
+    }
+    if parse_expectations("(display 1)\n; args: x\n").is_ok() {
+        return Err("a file without expectations was accepted".into());
+    }
+    Ok(())
+}
+
+/// The harness's own comparison: it must reject every kind of wrong run.
+fn self_test_check() -> Result<(), Failed> {
+    use std::os::unix::process::ExitStatusExt;
+    let run = |code: i32, stdout: &str, stderr: &str| Finished {
+        status: ExitStatus::from_raw(code << 8),
+        stdout: stdout.to_string(),
+        stderr: stderr.to_string(),
+    };
+    let output = Expectations { stdout: vec!["1".to_string()], ..Expectations::default() };
+    let error = Expectations { error: Some("boom".to_string()), ..output.clone() };
+    let report = "p.scm:3:7: error: big boom\n  in f at p.scm:3:7\n";
+    let cases = [
+        (&output, run(0, "1\n", ""), true),
+        (&output, run(0, "1", ""), true),
+        (&output, run(0, "2\n", ""), false),
+        (&output, run(0, "1\n1\n", ""), false),
+        (&output, run(3, "1\n", ""), false),
+        (&output, run(0, "1\n", "warning\n"), false),
+        (&error, run(1, "1\n", report), true),
+        (&error, run(0, "1\n", report), false),
+        (&error, run(1, "1\n", "q.scm:3:7: error: boom\n"), false),
+        (&error, run(1, "1\n", "p.scm:3: error: boom\n"), false),
+        (&error, run(1, "1\n", "p.scm:3:7: error: bang\n"), false),
+        (&error, run(1, "", report), false),
+    ];
+    for (index, (expectations, finished, should_pass)) in cases.iter().enumerate() {
+        if check("p.scm", expectations, finished).is_ok() != *should_pass {
+            return Err(format!("case {index}: check gave the wrong verdict").into());
+        }
+    }
+    Ok(())
+}
