@@ -37,7 +37,7 @@ use crate::value::{Closure, Pos, Sym, Value};
 use crate::{Report, SeedError};
 
 /// The stack of the seed's thread: room for a million nested Utena calls.
-pub const STACK_SIZE: usize = 3 << 30;
+pub const STACK_SIZE: usize = 1 << 30;
 /// What is left unused at the bottom, for Rust code between two checks.
 const STACK_MARGIN: usize = 16 << 20;
 
@@ -82,7 +82,8 @@ impl Frame {
 /// What evaluating a node in tail position produced.
 pub enum Tail {
     Value(Value),
-    Call(Rc<Closure>, Slots),
+    /// Run this closure's body in this (already bound) frame.
+    Call(Rc<Closure>, Rc<Frame>),
 }
 
 pub struct Options {
@@ -150,82 +151,103 @@ impl Interp {
             Node::Const(value) => return Ok(value.clone()),
             Node::Local(0, index) => return Ok(env_slot(env, *index)),
             Node::Local(depth, index) => return Ok(local(env, *depth, *index)),
+            Node::Fixnum2(op, _, operands, _) => {
+                if let (Some(x), Some(y)) = (fixnum_operand(&operands[0], env), fixnum_operand(&operands[1], env))
+                    && let Some(result) = op.apply(x, y)
+                {
+                    return Ok(result);
+                }
+            }
             _ => {}
         }
         match self.eval_tail(node, env)? {
             Tail::Value(value) => Ok(value),
-            Tail::Call(closure, args) => self.run_closure(closure, args),
+            Tail::Call(closure, frame) => self.run_frame(closure, frame),
         }
     }
 
-    fn eval_tail(&mut self, node: &Node, env: &Env) -> R<Tail> {
+    /// Evaluates `node` in tail position. `if` and `begin` loop here rather
+    /// than recurse, and every bulky case lives in its own function, so
+    /// that this frame, which is live once per nested Utena call, stays small.
+    fn eval_tail(&mut self, mut node: &Node, env: &Env) -> R<Tail> {
+        loop {
+            match node {
+                Node::If(parts) => {
+                    let [test, then, otherwise] = &**parts;
+                    node = if self.eval(test, env)?.is_true() { then } else { otherwise };
+                }
+                Node::Seq(nodes) => {
+                    let (last, init) = nodes.split_last().expect("a sequence has at least two nodes");
+                    for node in init {
+                        self.eval(node, env)?;
+                    }
+                    node = last;
+                }
+                Node::Const(value) => return Ok(Tail::Value(value.clone())),
+                Node::Local(depth, index) => return Ok(Tail::Value(local(env, *depth, *index))),
+                Node::Call(call) => return self.eval_call(call, env),
+                Node::Fixnum2(op, prim, operands, pos) => return self.eval_fixnum2(*op, prim, operands, *pos, env),
+                Node::PrimCall(prim, arg_nodes, pos) => {
+                    return self.prim_call(prim, arg_nodes, env).map_err(|e| at(e, *pos));
+                }
+                _ => return self.eval_other(node, env),
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn eval_call(&mut self, call: &crate::analyze::CallNode, env: &Env) -> R<Tail> {
+        let func = self.eval(&call.func, env).map_err(|e| at(e, call.pos))?;
+        // A closure's frame is this vector: give it its final size now.
+        let capacity = match &func {
+            Value::Closure(closure) => closure.lambda.frame_size.max(call.args.len() + 1),
+            _ => call.args.len(),
+        };
+        let mut args = Slots::with_capacity(capacity);
+        for arg in &call.args {
+            args.push(self.eval(arg, env).map_err(|e| at(e, call.pos))?);
+        }
+        match func {
+            Value::Closure(closure) => {
+                let frame = bind_arguments(&closure, args).map_err(|e| at(e, call.pos))?;
+                Ok(Tail::Call(closure, frame))
+            }
+            func => self.apply_tail(func, args.into_vec()).map_err(|e| at(e, call.pos)),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_fixnum2(
+        &mut self,
+        op: crate::analyze::FixnumOp,
+        prim: &'static crate::builtins::Prim,
+        operands: &[Node; 2],
+        pos: Pos,
+        env: &Env,
+    ) -> R<Tail> {
+        let a = self.eval(&operands[0], env).map_err(|e| at(e, pos))?;
+        let b = self.eval(&operands[1], env).map_err(|e| at(e, pos))?;
+        if let (Value::Int(x), Value::Int(y)) = (&a, &b)
+            && let Some(result) = op.apply(*x, *y)
+        {
+            return Ok(Tail::Value(result));
+        }
+        let result = (prim.f)(self, &[a, b]);
+        self.signal_if_handled(result).map(Tail::Value).map_err(|e| at(e, pos))
+    }
+
+    /// The less frequent nodes.
+    #[inline(never)]
+    fn eval_other(&mut self, node: &Node, env: &Env) -> R<Tail> {
         match node {
-            Node::Const(value) => Ok(Tail::Value(value.clone())),
-            Node::Local(depth, index) => Ok(Tail::Value(local(env, *depth, *index))),
             Node::Global(cell, pos) => match &*cell.value.borrow() {
                 Some(value) => Ok(Tail::Value(value.clone())),
                 None => Err(at(error(format!("unbound variable: {}", cell.name.name())), *pos)),
             },
-            Node::If(parts) => {
-                let [test, then, otherwise] = &**parts;
-                if self.eval(test, env)?.is_true() { self.eval_tail(then, env) } else { self.eval_tail(otherwise, env) }
-            }
-            Node::Seq(nodes) => {
-                let (last, init) = nodes.split_last().expect("a sequence has at least two nodes");
-                for node in init {
-                    self.eval(node, env)?;
-                }
-                self.eval_tail(last, env)
-            }
             Node::Lambda(lambda) => {
                 Ok(Tail::Value(Value::Closure(Rc::new(Closure { lambda: lambda.clone(), env: env.clone() }))))
             }
-            Node::Call(call) => {
-                let func = self.eval(&call.func, env).map_err(|e| at(e, call.pos))?;
-                // A closure's frame is this vector: give it its final size now.
-                let capacity = match &func {
-                    Value::Closure(closure) => closure.lambda.frame_size.max(call.args.len() + 1),
-                    _ => call.args.len(),
-                };
-                let mut args = Slots::with_capacity(capacity);
-                for arg in &call.args {
-                    args.push(self.eval(arg, env).map_err(|e| at(e, call.pos))?);
-                }
-                match func {
-                    Value::Closure(closure) => Ok(Tail::Call(closure, args)),
-                    func => self.apply_tail(func, args.into_vec()).map_err(|e| at(e, call.pos)),
-                }
-            }
-            Node::PrimCall(prim, arg_nodes, pos) => self.prim_call(prim, arg_nodes, env).map_err(|e| at(e, *pos)),
-            Node::Fixnum2(op, prim, operands, pos) => {
-                let a = self.eval(&operands[0], env).map_err(|e| at(e, *pos))?;
-                let b = self.eval(&operands[1], env).map_err(|e| at(e, *pos))?;
-                if let (Value::Int(x), Value::Int(y)) = (&a, &b)
-                    && let Some(result) = op.apply(*x, *y)
-                {
-                    return Ok(Tail::Value(result));
-                }
-                let result = (prim.f)(self, &[a, b]);
-                self.signal_if_handled(result).map(Tail::Value).map_err(|e| at(e, *pos))
-            }
-            Node::Send(send) => {
-                let receiver = self.eval(&send.receiver, env).map_err(|e| at(e, send.pos))?;
-                let mut args = Vec::with_capacity(send.args.len());
-                for arg in &send.args {
-                    args.push(self.eval(arg, env).map_err(|e| at(e, send.pos))?);
-                }
-                let start = match &send.super_of {
-                    Some(node) => match self.eval(node, env)? {
-                        Value::Class(class) => class.superclass.clone(),
-                        _ => None,
-                    },
-                    None => None,
-                };
-                if send.super_of.is_some() && start.is_none() {
-                    return Err(at(crate::objects::not_understood(&receiver, send.selector), send.pos));
-                }
-                self.send(receiver, send.selector, args, start).map_err(|e| at(e, send.pos))
-            }
+            Node::Send(send) => self.eval_send(send, env),
             Node::SetLocal(depth, index, value) => {
                 let value = self.eval(value, env)?;
                 set_local(env, *depth, *index, value);
@@ -246,11 +268,34 @@ impl Interp {
             Node::MakeClass(decl) => self.make_class(decl, env).map(Tail::Value),
             Node::ClassInit(init) => self.class_init(init, env).map(Tail::Value),
             Node::ClassParam(parts) => self.class_param(parts, env).map(Tail::Value),
+            // Handled by `eval_tail` itself.
+            Node::If(_) | Node::Seq(_) | Node::Const(_) | Node::Local(..) | Node::Call(_) => self.eval_tail(node, env),
+            Node::Fixnum2(..) | Node::PrimCall(..) => self.eval_tail(node, env),
         }
+    }
+
+    fn eval_send(&mut self, send: &crate::analyze::SendNode, env: &Env) -> R<Tail> {
+        let receiver = self.eval(&send.receiver, env).map_err(|e| at(e, send.pos))?;
+        let mut args = Vec::with_capacity(send.args.len());
+        for arg in &send.args {
+            args.push(self.eval(arg, env).map_err(|e| at(e, send.pos))?);
+        }
+        let start = match &send.super_of {
+            Some(node) => match self.eval(node, env)? {
+                Value::Class(class) => class.superclass.clone(),
+                _ => None,
+            },
+            None => None,
+        };
+        if send.super_of.is_some() && start.is_none() {
+            return Err(at(crate::objects::not_understood(&receiver, send.selector), send.pos));
+        }
+        self.send(receiver, send.selector, args, start).map_err(|e| at(e, send.pos))
     }
 
     /// A direct call of a builtin. Up to three arguments live on the Rust
     /// stack: most builtin calls allocate nothing.
+    #[inline(never)]
     fn prim_call(&mut self, prim: &'static crate::builtins::Prim, arg_nodes: &[Node], env: &Env) -> R<Tail> {
         check_prim_arity(prim, arg_nodes.len())?;
         let result = match arg_nodes {
@@ -281,7 +326,10 @@ impl Interp {
     /// Calls a procedure value in tail position.
     pub fn apply_tail(&mut self, func: Value, mut args: Vec<Value>) -> R<Tail> {
         match func {
-            Value::Closure(closure) => Ok(Tail::Call(closure, Slots::from_vec(args))),
+            Value::Closure(closure) => {
+                let frame = bind_arguments(&closure, Slots::from_vec(args))?;
+                Ok(Tail::Call(closure, frame))
+            }
             Value::Prim(prim) => {
                 check_prim_arity(prim, args.len())?;
                 if std::ptr::eq(prim, &crate::builtins::control::APPLY) {
@@ -304,15 +352,23 @@ impl Interp {
     pub fn apply_procedure(&mut self, func: &Value, args: Vec<Value>) -> R<Value> {
         match self.apply_tail(func.clone(), args)? {
             Tail::Value(value) => Ok(value),
-            Tail::Call(closure, args) => self.run_closure(closure, args),
+            Tail::Call(closure, frame) => self.run_frame(closure, frame),
         }
     }
 
-    /// The trampoline: runs a closure and every closure it tail-calls.
-    pub fn run_closure(&mut self, mut closure: Rc<Closure>, mut args: Slots) -> R<Value> {
+    /// Calls a closure with arguments and returns its result.
+    pub fn run_closure(&mut self, closure: Rc<Closure>, args: Slots) -> R<Value> {
+        let frame = bind_arguments(&closure, args)?;
+        self.run_frame(closure, frame)
+    }
+
+    /// The trampoline: runs a closure's body in `frame`, then every closure
+    /// it tail-calls.
+    pub fn run_frame(&mut self, mut closure: Rc<Closure>, frame: Rc<Frame>) -> R<Value> {
         if self.stack_limit != 0 && stack_pointer() < self.stack_limit {
             return Err(error("stack overflow"));
         }
+        let mut env = Some(frame);
         loop {
             if let Some(fuel) = &mut self.fuel {
                 if *fuel == 0 {
@@ -320,21 +376,13 @@ impl Interp {
                 }
                 *fuel -= 1;
             }
-            let frame = bind_arguments(&closure, args)?;
-            match self.eval_tail(&closure.lambda.body, &Some(frame)) {
+            match self.eval_tail(&closure.lambda.body, &env) {
                 Ok(Tail::Value(value)) => return Ok(value),
-                Ok(Tail::Call(next, next_args)) => {
+                Ok(Tail::Call(next, next_frame)) => {
                     closure = next;
-                    args = next_args;
+                    env = Some(next_frame);
                 }
-                Err(mut unwind) => {
-                    if let Unwind::Raise(raised) = &mut *unwind {
-                        let site = raised.site.take().unwrap_or(closure.lambda.pos);
-                        raised.pos.get_or_insert(site);
-                        raised.backtrace.push((closure.lambda.name.get(), site));
-                    }
-                    return Err(unwind);
-                }
+                Err(unwind) => return Err(leave_procedure(unwind, &closure)),
             }
         }
     }
@@ -492,6 +540,17 @@ fn backtrace_lines(entries: &[(Option<Sym>, Pos)]) -> Vec<String> {
     lines
 }
 
+/// Adds the backtrace entry for a procedure an error is leaving.
+#[cold]
+fn leave_procedure(mut unwind: Box<Unwind>, closure: &Closure) -> Box<Unwind> {
+    if let Unwind::Raise(raised) = &mut *unwind {
+        let site = raised.site.take().unwrap_or(closure.lambda.pos);
+        raised.pos.get_or_insert(site);
+        raised.backtrace.push((closure.lambda.name.get(), site));
+    }
+    unwind
+}
+
 /// Records `pos` as the error's location and call site if none is known.
 pub fn at(mut unwind: Box<Unwind>, pos: Pos) -> Box<Unwind> {
     if let Unwind::Raise(raised) = &mut *unwind
@@ -509,6 +568,20 @@ fn frame_at(env: &Env, depth: usize) -> &Rc<Frame> {
         frame = frame.parent.as_ref().expect("lexical address inside its frame chain");
     }
     frame
+}
+
+/// A fixnum operand that needs no evaluation: a constant or a variable of
+/// the current frame holding a fixnum.
+#[inline]
+fn fixnum_operand(node: &Node, env: &Env) -> Option<i64> {
+    match node {
+        Node::Const(Value::Int(n)) => Some(*n),
+        Node::Local(0, index) => match env.as_ref()?.slots.borrow()[*index] {
+            Value::Int(n) => Some(n),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 #[inline]

@@ -320,7 +320,7 @@ impl Interp {
         match class.lookup(selector) {
             Some(Member::Method(method)) => {
                 args.insert(0, receiver);
-                Ok(Tail::Call(method, args.into()))
+                self.apply_tail(Value::Closure(method), args)
             }
             Some(Member::Slot(index)) if args.is_empty() => Ok(Tail::Value(object.slots.borrow()[index].clone())),
             Some(Member::Slot(_)) => {
