@@ -37,7 +37,7 @@ fn bench_fib(criterion: &mut Criterion) {
     });
 }
 
-/// About 200 KiB of varied source: definitions, nested lists, strings,
+/// About 300 KiB of varied source: definitions, nested lists, strings,
 /// numbers, characters, vectors and comments.
 fn large_source() -> String {
     let mut source = String::new();

@@ -398,28 +398,10 @@ pub fn strip_aliases(datum: &Value) -> Value {
     if has_alias(datum, 0) { strip(datum) } else { datum.clone() }
 }
 
-/// `(a b . c)` → `([a, b], c)`.
-fn split_list(list: &Value) -> (Vec<Value>, Value) {
-    let mut items = Vec::new();
-    let mut cursor = list.clone();
-    while let Value::Pair(p) = cursor {
-        items.push(p.car.borrow().clone());
-        let next = p.cdr.borrow().clone();
-        cursor = next;
-    }
-    (items, cursor)
-}
-
 /// The elements of a form with the position of each (see reader.rs).
 fn form_items(form: &Value, pos: Pos) -> Option<Vec<(Value, Pos)>> {
-    let mut items = Vec::new();
-    let mut cursor = form.clone();
-    while let Value::Pair(p) = cursor {
-        items.push((p.car.borrow().clone(), p.pos.get().or(pos)));
-        let next = p.cdr.borrow().clone();
-        cursor = next;
-    }
-    matches!(cursor, Value::Null).then_some(items)
+    let (items, tail) = form.parts(pos);
+    matches!(tail, Value::Null).then_some(items)
 }
 
 fn identifier_name(id: &Value) -> String {
@@ -769,11 +751,11 @@ impl Interp {
         pos: Pos,
         hidden: Vec<Value>,
     ) -> R<Rc<Lambda>> {
-        let (params, rest) = split_list(formals);
+        let (params, rest) = formals.formals();
         let hidden_count = hidden.len();
         let mut vars = hidden;
         let required = vars.len() + params.len();
-        for param in params.iter().chain(std::iter::once(&rest).filter(|r| !matches!(r, Value::Null))) {
+        for param in params.iter().chain(rest.iter()) {
             if !param.is_identifier() {
                 return Err(syntax_error(pos, format!("bad parameter {}", crate::printer::write_string(param))));
             }
@@ -788,7 +770,7 @@ impl Interp {
         Ok(Rc::new(Lambda {
             name: Cell::new(None),
             required,
-            rest: !matches!(rest, Value::Null),
+            rest: rest.is_some(),
             hidden: hidden_count,
             frame_size,
             body,

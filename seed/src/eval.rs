@@ -409,12 +409,8 @@ impl Interp {
         match head {
             Some(Resolved::Special(Special::Begin)) => {
                 let mut result = Value::Unspecified;
-                let mut cursor = form.cdr().unwrap_or(Value::Null);
-                while let Value::Pair(p) = cursor {
-                    let item = p.car.borrow().clone();
-                    result = self.run_toplevel(item, p.pos.get().or(pos), scope)?;
-                    let next = p.cdr.borrow().clone();
-                    cursor = next;
+                for (item, item_pos) in form.cdr().unwrap_or(Value::Null).parts(pos).0 {
+                    result = self.run_toplevel(item, item_pos, scope)?;
                 }
                 Ok(result)
             }
@@ -650,16 +646,8 @@ fn defined_names(form: &Value) -> Vec<Sym> {
             parts.first().and_then(name_of).into_iter().collect()
         }
         Some("define-values") => {
-            let formals = parts.first().cloned().unwrap_or_default();
-            let mut names = Vec::new();
-            let mut cursor = formals;
-            while let Value::Pair(p) = cursor {
-                names.extend(p.car.borrow().identifier_symbol());
-                let next = p.cdr.borrow().clone();
-                cursor = next;
-            }
-            names.extend(cursor.identifier_symbol());
-            names
+            let (names, rest) = parts.first().cloned().unwrap_or_default().formals();
+            names.iter().chain(rest.iter()).filter_map(|n| n.identifier_symbol()).collect()
         }
         Some("define-record-type") => {
             // (define-record-type type (constructor field ...) predicate (field accessor [modifier]) ...)

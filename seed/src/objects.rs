@@ -41,19 +41,8 @@ enum Clause {
     Nested(Sym, Vec<(Value, Pos)>, Pos),
 }
 
-fn items_of(form: &Value, pos: Pos) -> Vec<(Value, Pos)> {
-    let mut items = Vec::new();
-    let mut cursor = form.clone();
-    while let Value::Pair(p) = cursor {
-        items.push((p.car.borrow().clone(), p.pos.get().or(pos)));
-        let next = p.cdr.borrow().clone();
-        cursor = next;
-    }
-    items
-}
-
 fn parse_clause(clause: &Value, pos: Pos, first: bool) -> R<Clause> {
-    let items = items_of(clause, pos);
+    let items = clause.parts(pos).0;
     let keyword = items.first().and_then(|(k, _)| k.identifier_symbol()).map(|s| s.name());
     let bad = |what: &str| syntax_error(pos, format!("bad `{what}` clause in a class"));
     match keyword.as_deref() {
@@ -117,7 +106,9 @@ impl Interp {
             }
             members.push(member);
         }
-        let param_names = parameter_names(&params);
+        let (mut param_ids, rest) = params.formals();
+        param_ids.extend(rest);
+        let param_names: Vec<Sym> = param_ids.iter().filter_map(|p| p.identifier_symbol()).collect();
         let info = Rc::new(ClassInfo {
             name,
             members,
@@ -167,17 +158,9 @@ impl Interp {
         class_scope: &Rc<Scope>,
         pos: Pos,
     ) -> R<Rc<Lambda>> {
-        let mut vars = vec![Value::Sym(info.self_var)];
-        let mut cursor = params.clone();
-        while let Value::Pair(p) = cursor {
-            vars.push(p.car.borrow().clone());
-            let next = p.cdr.borrow().clone();
-            cursor = next;
-        }
-        let rest = !matches!(cursor, Value::Null);
-        if rest {
-            vars.push(cursor);
-        }
+        let (params, rest_param) = params.formals();
+        let rest = rest_param.is_some();
+        let vars: Vec<Value> = std::iter::once(Value::Sym(info.self_var)).chain(params).chain(rest_param).collect();
         if let Some(bad) = vars.iter().find(|v| !v.is_identifier()) {
             return Err(syntax_error(pos, format!("bad class parameter {}", write_string(bad))));
         }
@@ -351,18 +334,6 @@ impl Interp {
         }
         Err(error(format!("cannot assign to `{}`: it is not a slot of {}", selector.name(), write_string(receiver))))
     }
-}
-
-fn parameter_names(params: &Value) -> Vec<Sym> {
-    let mut names = Vec::new();
-    let mut cursor = params.clone();
-    while let Value::Pair(p) = cursor {
-        names.extend(p.car.borrow().identifier_symbol());
-        let next = p.cdr.borrow().clone();
-        cursor = next;
-    }
-    names.extend(cursor.identifier_symbol());
-    names
 }
 
 pub fn not_understood(receiver: &Value, selector: Sym) -> Box<crate::error::Unwind> {

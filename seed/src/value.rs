@@ -312,6 +312,26 @@ impl Value {
         }
     }
 
+    /// The elements of a list, each with its position (see reader.rs; unknown
+    /// positions are `fallback`), and what follows the last pair (`()` for a
+    /// proper list).
+    pub fn parts(&self, fallback: Pos) -> (Vec<(Value, Pos)>, Value) {
+        let mut items = Vec::new();
+        let mut cursor = self.clone();
+        while let Value::Pair(p) = cursor {
+            items.push((p.car.borrow().clone(), p.pos.get().or(fallback)));
+            let next = p.cdr.borrow().clone();
+            cursor = next;
+        }
+        (items, cursor)
+    }
+
+    /// The identifiers of a formals list `(a b . c)`, the rest one last.
+    pub fn formals(&self) -> (Vec<Value>, Option<Value>) {
+        let (items, tail) = self.parts(Pos::default());
+        (items.into_iter().map(|(v, _)| v).collect(), (!matches!(tail, Value::Null)).then_some(tail))
+    }
+
     /// The elements of a proper list, or `None` for an improper or circular one.
     pub fn list_to_vec(&self) -> Option<Vec<Value>> {
         let mut items = Vec::new();
