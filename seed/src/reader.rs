@@ -119,21 +119,15 @@ fn dump_datum(datum: &Value, out: &mut String) {
         return;
     };
     let pos = head.pos.get();
+    let (items, tail) = datum.parts(pos);
     out.push_str(&format!("@{}:{}(", pos.line, pos.col));
-    let mut cursor = datum.clone();
-    let mut first = true;
-    while let Value::Pair(pair) = cursor {
-        if !first {
-            out.push(' ');
-        }
-        first = false;
-        dump_datum(&pair.car.borrow(), out);
-        let next = pair.cdr.borrow().clone();
-        cursor = next;
+    for (index, (item, _)) in items.iter().enumerate() {
+        out.push_str(if index == 0 { "" } else { " " });
+        dump_datum(item, out);
     }
-    if !matches!(cursor, Value::Null) {
+    if !matches!(tail, Value::Null) {
         out.push_str(" . ");
-        dump_datum(&cursor, out);
+        dump_datum(&tail, out);
     }
     out.push(')');
 }

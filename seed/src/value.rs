@@ -393,23 +393,29 @@ pub fn eqv(a: &Value, b: &Value) -> bool {
 
 /// The address of the object behind a heap value, for identity.
 pub fn heap_address(v: &Value) -> Option<usize> {
-    use Value::*;
-    Some(match v {
-        Str(r) => Rc::as_ptr(r) as *const () as usize,
-        Pair(r) => Rc::as_ptr(r) as *const () as usize,
-        Vector(r) => Rc::as_ptr(r) as *const () as usize,
-        Bytes(r) => Rc::as_ptr(r) as *const () as usize,
-        Closure(r) => Rc::as_ptr(r) as *const () as usize,
-        Record(r) => Rc::as_ptr(r) as *const () as usize,
-        RecordType(r) => Rc::as_ptr(r) as *const () as usize,
-        RecordProc(r) => Rc::as_ptr(r) as *const () as usize,
-        Values(r) => Rc::as_ptr(r) as *const () as usize,
-        Alias(r) => Rc::as_ptr(r) as *const () as usize,
-        Object(r) => Rc::as_ptr(r) as *const () as usize,
-        Class(r) => Rc::as_ptr(r) as *const () as usize,
-        Native(r) => Rc::as_ptr(r) as *const () as usize,
-        Continuation(r) => Rc::as_ptr(r) as *const () as usize,
-        Error(r) => Rc::as_ptr(r) as *const () as usize,
-        _ => return None,
-    })
+    macro_rules! address_of {
+        ($($variant:ident),*) => {
+            match v {
+                $(Value::$variant(r) => Some(Rc::as_ptr(r) as *const () as usize),)*
+                _ => None,
+            }
+        };
+    }
+    address_of!(
+        Str,
+        Pair,
+        Vector,
+        Bytes,
+        Closure,
+        Record,
+        RecordType,
+        RecordProc,
+        Values,
+        Alias,
+        Object,
+        Class,
+        Native,
+        Continuation,
+        Error
+    )
 }

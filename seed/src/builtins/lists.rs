@@ -63,13 +63,22 @@ fn append(who: &str, args: &[Value]) -> R<Value> {
     Ok(result)
 }
 
-/// The list after `k` cdrs; `k` past the end is an index error.
+/// The list after `k` cdrs; `k` past the end is an index error. On a
+/// circular list a `k` beyond the first lap or two is an error rather than
+/// a walk of `k` steps.
 fn list_tail(who: &str, list: &Value, k: &Value) -> R<Value> {
-    let mut cursor = list.clone();
-    for walked in 0..index_arg(who, k)? {
-        cursor = cursor.cdr().ok_or_else(|| index_error(who, k, walked))?;
+    let (wanted, mut walked) = (index_arg(who, k)?, 0);
+    if wanted == 0 {
+        return Ok(list.clone());
     }
-    Ok(cursor)
+    match walk(list, |pair| {
+        walked += 1;
+        Ok((walked == wanted).then(|| pair.cdr.borrow().clone()))
+    })? {
+        Walk::Found(tail) => Ok(tail),
+        Walk::End(_) => Err(index_error(who, k, walked)),
+        Walk::Circular => Err(type_error(who, "a list", list)),
+    }
 }
 
 fn list_copy(who: &str, list: &Value) -> R<Value> {

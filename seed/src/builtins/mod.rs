@@ -240,26 +240,27 @@ pub fn slice_arg<T: Clone>(who: &str, items: &RefCell<Vec<T>>, args: &[Value], a
 
 /// `(X-copy! to at from [start [end]])` for vectors, strings and
 /// bytevectors; `from` may be `to` (the range is copied out first).
+///
+/// Invariant (here and in every mutator): all checks, whose messages may
+/// print the very object being changed, happen before `borrow_mut`.
 pub fn copy_into<T: Clone>(who: &str, to: &RefCell<Vec<T>>, args: &[Value], from: &RefCell<Vec<T>>) -> R<Value> {
     let at = index_arg(who, &args[1])?;
     let source = slice_arg(who, from, args, 3)?;
-    let mut target = to.borrow_mut();
-    if at > target.len() {
-        return Err(index_error(who, &args[1], target.len()));
+    let length = to.borrow().len();
+    if at > length {
+        return Err(index_error(who, &args[1], length));
     }
-    if source.len() > target.len() - at {
-        let message = format!("{who}: {} elements do not fit at index {at} in length {}", source.len(), target.len());
-        return Err(error(message));
+    if source.len() > length - at {
+        return Err(error(format!("{who}: {} elements do not fit at index {at} in length {length}", source.len())));
     }
-    target[at..at + source.len()].clone_from_slice(&source);
+    to.borrow_mut()[at..at + source.len()].clone_from_slice(&source);
     Ok(Value::Unspecified)
 }
 
 /// `(X-fill! seq fill [start [end]])` for vectors and strings.
 pub fn fill_range<T: Clone>(who: &str, items: &RefCell<Vec<T>>, fill: T, args: &[Value]) -> R<Value> {
-    let mut items = items.borrow_mut();
-    let (start, end) = range_args(who, args, 2, items.len())?;
-    items[start..end].fill(fill);
+    let (start, end) = range_args(who, args, 2, items.borrow().len())?;
+    items.borrow_mut()[start..end].fill(fill);
     Ok(Value::Unspecified)
 }
 

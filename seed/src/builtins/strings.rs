@@ -48,9 +48,8 @@ fn map_text(who: &str, v: &Value, f: fn(&str) -> String) -> R<Value> {
 
 fn string_set(who: &str, args: &[Value]) -> R<Value> {
     let s = mutable_string_arg(who, &args[0])?;
-    let mut chars = s.chars.borrow_mut();
-    let k = index_in(who, &args[1], chars.len())?;
-    chars[k] = char_arg(who, &args[2])?;
+    let (k, c) = (index_in(who, &args[1], s.chars.borrow().len())?, char_arg(who, &args[2])?);
+    s.chars.borrow_mut()[k] = c;
     Ok(Value::Unspecified)
 }
 

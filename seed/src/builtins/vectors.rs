@@ -31,16 +31,16 @@ fn bytes(items: Vec<u8>) -> R<Value> {
 }
 
 fn vector_set(who: &str, args: &[Value]) -> R<Value> {
-    let mut items = vector_arg(who, &args[0])?.borrow_mut();
-    let k = index_in(who, &args[1], items.len())?;
-    items[k] = args[2].clone();
+    let items = vector_arg(who, &args[0])?;
+    let k = index_in(who, &args[1], items.borrow().len())?;
+    items.borrow_mut()[k] = args[2].clone();
     Ok(Value::Unspecified)
 }
 
 fn bytevector_set(who: &str, args: &[Value]) -> R<Value> {
-    let mut items = bytes_arg(who, &args[0])?.borrow_mut();
-    let k = index_in(who, &args[1], items.len())?;
-    items[k] = byte_arg(who, &args[2])?;
+    let items = bytes_arg(who, &args[0])?;
+    let (k, byte) = (index_in(who, &args[1], items.borrow().len())?, byte_arg(who, &args[2])?);
+    items.borrow_mut()[k] = byte;
     Ok(Value::Unspecified)
 }
 
@@ -142,6 +142,17 @@ mod tests {
             "error: bytevector-u8-set!: expected a byte, got 256"
         );
         assert_eq!(check("string->utf8", &[Value::string("λx", false)]), "#u8(206 187 120)");
+        // Storing with the vector itself as the index used to panic: the
+        // error message printed the vector while it was mutably borrowed.
+        let v = Value::vector(vec![Value::Int(1)]);
+        assert_eq!(
+            check("vector-set!", &[v.clone(), v.clone(), v.clone()]),
+            "error: vector-set!: expected an integer, got #(1)"
+        );
+        assert_eq!(
+            check("vector-fill!", &[v.clone(), v.clone(), v.clone()]),
+            "error: vector-fill!: expected a non-negative integer, got #(1)"
+        );
         let bad = Value::Bytes(Rc::new(RefCell::new(vec![65, 255])));
         assert_eq!(check("utf8->string", &[bad]), "error: utf8->string: invalid UTF-8 at byte 1");
     }
