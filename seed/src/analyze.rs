@@ -485,6 +485,12 @@ impl Interp {
             }
         }
         let sym = target.identifier_symbol().unwrap_or(Sym(0));
+        if matches!(target, Value::Alias(_)) {
+            // The alias's defining scope is not around this use (a macro
+            // transformer is evaluated at top level): the name it renames
+            // is the best meaning left.
+            return self.resolve_in(&Value::Sym(sym), scope, create);
+        }
         if let Some(info) = innermost_class {
             return self.member_send(&info, sym, scope);
         }
@@ -539,9 +545,10 @@ impl Interp {
 
     // ------------------------------------------------------------- expansion
 
-    fn head_meaning(&self, form: &Value, scope: &Rc<Scope>) -> Option<Resolved> {
+    /// What the head of a form means (without declaring an unknown name).
+    pub fn head_meaning(&self, form: &Value, scope: &Rc<Scope>) -> Option<Resolved> {
         let head = form.car()?;
-        head.is_identifier().then(|| self.resolve(&head, scope))
+        head.is_identifier().then(|| self.resolve_in(&head, scope, false))
     }
 
     /// Expands `form` while its head is a macro.

@@ -50,6 +50,9 @@ pub struct Raised {
 pub struct ErrorObject {
     pub message: String,
     pub irritants: Vec<Value>,
+    /// Where it was first raised: a handler that re-raises it (as `guard`
+    /// does when no clause matches) must not move the report.
+    pub pos: std::cell::Cell<Option<Pos>>,
 }
 
 impl ErrorObject {
@@ -77,7 +80,7 @@ pub fn raise(payload: Value) -> Box<Unwind> {
 
 /// An error with a message and irritants (what `(error msg irritant ...)` raises).
 pub fn error_with(message: impl Into<String>, irritants: Vec<Value>) -> Box<Unwind> {
-    raise(Value::Error(Rc::new(ErrorObject { message: message.into(), irritants })))
+    raise(Value::Error(Rc::new(ErrorObject { message: message.into(), irritants, pos: Default::default() })))
 }
 
 /// An error with only a message.

@@ -187,9 +187,7 @@ impl Interp {
                 Node::Local(depth, index) => return Ok(Tail::Value(local(env, *depth, *index))),
                 Node::Call(call) => return self.eval_call(call, env),
                 Node::Fixnum2(op, prim, operands, pos) => return self.eval_fixnum2(*op, prim, operands, *pos, env),
-                Node::PrimCall(prim, arg_nodes, pos) => {
-                    return self.prim_call(prim, arg_nodes, env).map_err(|e| at(e, *pos));
-                }
+                Node::PrimCall(prim, arg_nodes, pos) => return self.prim_call(prim, arg_nodes, env, *pos),
                 _ => return self.eval_other(node, env),
             }
         }
@@ -232,8 +230,8 @@ impl Interp {
         {
             return Ok(Tail::Value(result));
         }
-        let result = (prim.f)(self, &[a, b]);
-        self.signal_if_handled(result).map(Tail::Value).map_err(|e| at(e, pos))
+        let result = (prim.f)(self, &[a, b]).map_err(|e| at(e, pos));
+        self.signal_if_handled(result).map(Tail::Value)
     }
 
     /// The less frequent nodes.
@@ -296,8 +294,8 @@ impl Interp {
     /// A direct call of a builtin. Up to three arguments live on the Rust
     /// stack: most builtin calls allocate nothing.
     #[inline(never)]
-    fn prim_call(&mut self, prim: &'static crate::builtins::Prim, arg_nodes: &[Node], env: &Env) -> R<Tail> {
-        check_prim_arity(prim, arg_nodes.len())?;
+    fn prim_call(&mut self, prim: &'static crate::builtins::Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Tail> {
+        check_prim_arity(prim, arg_nodes.len()).map_err(|e| at(e, pos))?;
         let result = match arg_nodes {
             [] => (prim.f)(self, &[]),
             [a] => {
@@ -316,11 +314,11 @@ impl Interp {
                 (prim.f)(self, &[a, b, c])
             }
             _ => {
-                let args = arg_nodes.iter().map(|n| self.eval(n, env)).collect::<R<Vec<_>>>()?;
-                (prim.f)(self, &args)
+                let args = arg_nodes.iter().map(|n| self.eval(n, env)).collect::<R<Vec<_>>>();
+                args.and_then(|args| (prim.f)(self, &args))
             }
         };
-        self.signal_if_handled(result).map(Tail::Value)
+        self.signal_if_handled(result.map_err(|e| at(e, pos))).map(Tail::Value)
     }
 
     /// Calls a procedure value in tail position.
@@ -503,6 +501,7 @@ impl Interp {
                 payload: Value::Error(Rc::new(crate::error::ErrorObject {
                     message: "a continuation was invoked after its extent ended".into(),
                     irritants: vec![],
+                    pos: Default::default(),
                 })),
                 pos: None,
                 site: None,
@@ -515,7 +514,11 @@ impl Interp {
             Value::Error(object) => object.describe(),
             other => format!("uncaught exception: {}", write_string(other)),
         };
-        let location = raised.pos.filter(|p| p.is_known()).map(format_pos);
+        let first_raised = match &raised.payload {
+            Value::Error(object) => object.pos.get(),
+            _ => None,
+        };
+        let location = first_raised.or(raised.pos).filter(|p| p.is_known()).map(format_pos);
         SeedError::Program(Report { location, message, backtrace: backtrace_lines(&raised.backtrace) })
     }
 }
@@ -552,8 +555,13 @@ pub fn at(mut unwind: Box<Unwind>, pos: Pos) -> Box<Unwind> {
     if let Unwind::Raise(raised) = &mut *unwind
         && pos.is_known()
     {
-        raised.pos.get_or_insert(pos);
+        let first = *raised.pos.get_or_insert(pos);
         raised.site.get_or_insert(pos);
+        if let Value::Error(object) = &raised.payload
+            && object.pos.get().is_none()
+        {
+            object.pos.set(Some(first));
+        }
     }
     unwind
 }

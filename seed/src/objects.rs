@@ -28,7 +28,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::analyze::{ClassDecl, ClassInfo, Lambda, Node, Scope, ScopeKind, syntax_error};
+use crate::analyze::{ClassDecl, ClassInfo, Lambda, Node, Resolved, Scope, ScopeKind, Special, syntax_error};
 use crate::error::{R, error, type_error};
 use crate::eval::{Env, Frame, Interp, Tail};
 use crate::printer::write_string;
@@ -91,8 +91,18 @@ impl Interp {
         };
         let params = header.cdr().unwrap_or(Value::Null);
         let mut clauses = Vec::new();
-        for (index, (clause, clause_pos)) in items[2..].iter().enumerate() {
-            clauses.push(parse_clause(clause, clause_pos.or(clause.pos()).or(pos), index == 0)?);
+        let mut pending: std::collections::VecDeque<(Value, Pos)> = items[2..].iter().cloned().collect();
+        while let Some((clause, clause_pos)) = pending.pop_front() {
+            let clause_pos = clause_pos.or(clause.pos()).or(pos);
+            // Clauses may be macro uses (`define-record-type`, …); a `begin`
+            // they expand to is spliced.
+            let clause = self.expand_head(clause, scope, clause_pos)?;
+            if let Some(Resolved::Special(Special::Begin)) = self.head_meaning(&clause, scope) {
+                let inner = clause.cdr().unwrap_or(Value::Null).parts(clause_pos).0;
+                inner.into_iter().rev().for_each(|item| pending.push_front(item));
+                continue;
+            }
+            clauses.push(parse_clause(&clause, clause_pos, clauses.is_empty())?);
         }
         let mut members: Vec<Sym> = Vec::new();
         for clause in &clauses {
@@ -305,9 +315,10 @@ impl Interp {
                 args.insert(0, receiver);
                 self.apply_tail(Value::Closure(method), args)
             }
-            Some(Member::Slot(index)) if args.is_empty() => Ok(Tail::Value(object.slots.borrow()[index].clone())),
-            Some(Member::Slot(_)) => {
-                Err(error(format!("{}: a slot takes no arguments, got {}", selector.name(), args.len())))
+            Some(Member::Slot(index)) => {
+                let value = object.slots.borrow()[index].clone();
+                // A slot holding a procedure is called by naming it with arguments.
+                if args.is_empty() { Ok(Tail::Value(value)) } else { self.apply_tail(value, args) }
             }
             Some(Member::NestedClass(maker)) => {
                 let cached = object.nested.borrow().iter().find(|(n, _)| *n == selector).map(|(_, c)| c.clone());

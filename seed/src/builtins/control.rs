@@ -168,7 +168,7 @@ fn make_error(interp: &mut Interp, args: &[Value]) -> R<Value> {
         Some((other, rest)) => (crate::printer::write_string(other), rest.to_vec()),
         None => ("error".to_string(), vec![]),
     };
-    raise_value(interp, Value::Error(Rc::new(ErrorObject { message, irritants })), false)
+    raise_value(interp, Value::Error(Rc::new(ErrorObject { message, irritants, pos: Default::default() })), false)
 }
 
 fn raise_value(interp: &mut Interp, payload: Value, continuable: bool) -> R<Value> {
