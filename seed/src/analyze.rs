@@ -106,7 +106,7 @@ pub enum Node {
     Local(usize, usize),
     Global(Rc<Global>, Pos),
     SetLocal(usize, usize, Box<Node>),
-    SetGlobal(Rc<Global>, Box<Node>),
+    SetGlobal(Rc<Global>, Box<Node>, Pos),
     If(Box<[Node; 3]>),
     Lambda(Rc<Lambda>),
     Seq(Box<[Node]>),
@@ -124,78 +124,44 @@ pub enum Node {
     ClassInit(Box<ClassInitNode>),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum FixnumOp {
-    Add,
-    Sub,
-    Mul,
-    Less,
-    Greater,
-    LessEq,
-    GreaterEq,
-    Equal,
-}
+/// A fixnum fast path: the result for two fixnums, `None` on overflow (the
+/// builtin itself then reports it).
+pub type FixnumOp = fn(i64, i64) -> Option<Value>;
 
-impl FixnumOp {
-    fn of(name: &str) -> Option<FixnumOp> {
-        Some(match name {
-            "+" => FixnumOp::Add,
-            "-" => FixnumOp::Sub,
-            "*" => FixnumOp::Mul,
-            "<" => FixnumOp::Less,
-            ">" => FixnumOp::Greater,
-            "<=" => FixnumOp::LessEq,
-            ">=" => FixnumOp::GreaterEq,
-            "=" => FixnumOp::Equal,
-            _ => return None,
-        })
-    }
-
-    /// The result for two fixnums; `None` on overflow (the builtin then
-    /// reports it).
-    #[inline]
-    pub fn apply(self, a: i64, b: i64) -> Option<Value> {
-        Some(match self {
-            FixnumOp::Add => Value::Int(a.checked_add(b)?),
-            FixnumOp::Sub => Value::Int(a.checked_sub(b)?),
-            FixnumOp::Mul => Value::Int(a.checked_mul(b)?),
-            FixnumOp::Less => Value::Bool(a < b),
-            FixnumOp::Greater => Value::Bool(a > b),
-            FixnumOp::LessEq => Value::Bool(a <= b),
-            FixnumOp::GreaterEq => Value::Bool(a >= b),
-            FixnumOp::Equal => Value::Bool(a == b),
-        })
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Special {
-    Quote,
-    If,
-    Define,
-    Set,
-    Lambda,
-    Begin,
-    DefineSyntax,
-    Class,
-    Module,
-    Send,
-    Import,
-}
-
-const SPECIALS: [(&str, Special); 11] = [
-    ("quote", Special::Quote),
-    ("if", Special::If),
-    ("define", Special::Define),
-    ("set!", Special::Set),
-    ("lambda", Special::Lambda),
-    ("begin", Special::Begin),
-    ("%define-syntax", Special::DefineSyntax),
-    ("class", Special::Class),
-    ("module", Special::Module),
-    ("send", Special::Send),
-    ("import", Special::Import),
+const FIXNUM_OPS: [(&str, FixnumOp); 8] = [
+    ("+", |a, b| a.checked_add(b).map(Value::Int)),
+    ("-", |a, b| a.checked_sub(b).map(Value::Int)),
+    ("*", |a, b| a.checked_mul(b).map(Value::Int)),
+    ("<", |a, b| Some(Value::Bool(a < b))),
+    (">", |a, b| Some(Value::Bool(a > b))),
+    ("<=", |a, b| Some(Value::Bool(a <= b))),
+    (">=", |a, b| Some(Value::Bool(a >= b))),
+    ("=", |a, b| Some(Value::Bool(a == b))),
 ];
+
+/// Declares the kernel's special forms once: the enum and the names that
+/// bind them in the language scope.
+macro_rules! special_forms {
+    ($($variant:ident = $name:literal),*) => {
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum Special { $($variant),* }
+        const SPECIALS: &[(&str, Special)] = &[$(($name, Special::$variant)),*];
+    };
+}
+
+special_forms!(
+    Quote = "quote",
+    If = "if",
+    Define = "define",
+    Set = "set!",
+    Lambda = "lambda",
+    Begin = "begin",
+    DefineSyntax = "%define-syntax",
+    Class = "class",
+    Module = "module",
+    Send = "send",
+    Import = "import"
+);
 
 pub struct Macro {
     pub transformer: Value,
@@ -262,7 +228,7 @@ impl TopEnv {
     }
 
     pub fn define_specials(&self) {
-        for (name, special) in SPECIALS {
+        for &(name, special) in SPECIALS {
             *self.own_cell(Sym::intern(name)).binding.borrow_mut() = Binding::Special(special);
         }
     }
@@ -334,17 +300,11 @@ impl Scope {
 pub enum Resolved {
     Local(usize, usize),
     Global(Rc<Global>),
-    /// A member of a lexically enclosing class: send to that class's receiver.
-    Member {
-        receiver: (usize, usize),
-        selector: Sym,
-    },
-    /// A factory parameter of an enclosing class, read from its receiver.
-    Param {
-        receiver: (usize, usize),
-        class: (usize, usize),
-        index: usize,
-    },
+    /// A member of a lexically enclosing class: send the selector to that
+    /// class's receiver (a lexical address).
+    Member((usize, usize), Sym),
+    /// A factory parameter of an enclosing class: (receiver, class, index).
+    Param((usize, usize), (usize, usize), usize),
     Special(Special),
     Macro(Rc<Macro>),
     /// Bound nowhere (used only for comparing identifiers).
@@ -369,33 +329,14 @@ pub fn syntax_error(pos: Pos, message: impl Into<String>) -> Box<Unwind> {
 
 /// Replaces every alias inside `datum` by the symbol it renames.
 pub fn strip_aliases(datum: &Value) -> Value {
-    fn has_alias(v: &Value, depth: usize) -> bool {
-        match v {
-            Value::Alias(_) => true,
-            Value::Pair(_) if depth < 10_000 => {
-                let mut cursor = v.clone();
-                while let Value::Pair(p) = cursor {
-                    if has_alias(&p.car.borrow(), depth + 1) {
-                        return true;
-                    }
-                    let next = p.cdr.borrow().clone();
-                    cursor = next;
-                }
-                matches!(cursor, Value::Alias(_))
-            }
-            Value::Vector(items) if depth < 10_000 => items.borrow().iter().any(|i| has_alias(i, depth + 1)),
-            _ => false,
+    match datum {
+        Value::Alias(_) => datum.identifier_symbol().map(Value::Sym).unwrap_or_default(),
+        Value::Pair(p) if crate::eval::stack_ok() => {
+            Value::cons_at(strip_aliases(&p.car.borrow()), strip_aliases(&p.cdr.borrow()), p.pos.get())
         }
+        Value::Vector(items) => Value::vector(items.borrow().iter().map(strip_aliases).collect()),
+        _ => datum.clone(),
     }
-    fn strip(v: &Value) -> Value {
-        match v {
-            Value::Alias(_) => v.identifier_symbol().map(Value::Sym).unwrap_or_default(),
-            Value::Pair(p) => Value::cons_at(strip(&p.car.borrow()), strip(&p.cdr.borrow()), p.pos.get()),
-            Value::Vector(items) => Value::vector(items.borrow().iter().map(strip).collect()),
-            _ => v.clone(),
-        }
-    }
-    if has_alias(datum, 0) { strip(datum) } else { datum.clone() }
 }
 
 /// The elements of a form with the position of each (see reader.rs).
@@ -456,7 +397,7 @@ impl Interp {
                             let receiver = self.resolve_in(&Value::Sym(info.self_var), scope, false);
                             let class = self.resolve_in(&Value::Sym(info.class_var), scope, false);
                             if let (Resolved::Local(rd, ri), Resolved::Local(cd, ci)) = (receiver, class) {
-                                return Resolved::Param { receiver: (rd, ri), class: (cd, ci), index };
+                                return Resolved::Param((rd, ri), (cd, ci), index);
                             }
                         }
                         if &*sym.name() == "self" {
@@ -516,7 +457,7 @@ impl Interp {
 
     fn member_send(&self, info: &ClassInfo, selector: Sym, scope: &Rc<Scope>) -> Resolved {
         match self.resolve_in(&Value::Sym(info.self_var), scope, false) {
-            Resolved::Local(depth, index) => Resolved::Member { receiver: (depth, index), selector },
+            Resolved::Local(depth, index) => Resolved::Member((depth, index), selector),
             _ => Resolved::Free(selector),
         }
     }
@@ -530,12 +471,8 @@ impl Interp {
         match (meaning(a), meaning(b)) {
             (Resolved::Local(d1, i1), Resolved::Local(d2, i2)) => d1 == d2 && i1 == i2,
             (Resolved::Global(x), Resolved::Global(y)) => Rc::ptr_eq(&x, &y),
-            (Resolved::Member { receiver: r1, selector: s1 }, Resolved::Member { receiver: r2, selector: s2 }) => {
-                r1 == r2 && s1 == s2
-            }
-            (Resolved::Param { receiver: r1, index: i1, .. }, Resolved::Param { receiver: r2, index: i2, .. }) => {
-                r1 == r2 && i1 == i2
-            }
+            (Resolved::Member(r1, s1), Resolved::Member(r2, s2)) => r1 == r2 && s1 == s2,
+            (Resolved::Param(r1, _, i1), Resolved::Param(r2, _, i2)) => r1 == r2 && i1 == i2,
             (Resolved::Special(x), Resolved::Special(y)) => x == y,
             (Resolved::Macro(x), Resolved::Macro(y)) => Rc::ptr_eq(&x, &y),
             (Resolved::Free(x), Resolved::Free(y)) => x == y,
@@ -571,6 +508,10 @@ impl Interp {
                 raised.pos = Some(pos);
                 raised.site = None;
                 raised.backtrace.clear();
+                // The transformer's own code is not where the user erred.
+                if let Value::Error(object) = &raised.payload {
+                    object.pos.set(Some(pos));
+                }
             }
             unwind
         })
@@ -599,14 +540,14 @@ impl Interp {
         match self.resolve(id, scope) {
             Resolved::Local(depth, index) => Ok(Node::Local(depth, index)),
             Resolved::Global(cell) => Ok(self.global_reference(cell, pos)),
-            Resolved::Member { receiver, selector } => Ok(Node::Send(Box::new(SendNode {
+            Resolved::Member(receiver, selector) => Ok(Node::Send(Box::new(SendNode {
                 receiver: Node::Local(receiver.0, receiver.1),
                 selector,
                 args: Vec::new(),
                 super_of: None,
                 pos,
             }))),
-            Resolved::Param { receiver, class, index } => Ok(Node::ClassParam(Box::new((
+            Resolved::Param(receiver, class, index) => Ok(Node::ClassParam(Box::new((
                 Node::Local(receiver.0, receiver.1),
                 Node::Local(class.0, class.1),
                 index,
@@ -638,7 +579,7 @@ impl Interp {
                     let expansion = self.expand_once(&m, form, scope, pos)?;
                     return self.analyze(&expansion, scope, pos);
                 }
-                Resolved::Member { receiver, selector } => {
+                Resolved::Member(receiver, selector) => {
                     let args = self.analyze_all(&items[1..], scope)?;
                     let receiver = Node::Local(receiver.0, receiver.1);
                     if !self.names_nested_class(selector, scope) {
@@ -657,7 +598,8 @@ impl Interp {
             && !std::ptr::eq(prim, &crate::builtins::control::APPLY)
         {
             let args = args.into_boxed_slice();
-            return Ok(match (FixnumOp::of(prim.name), args.len()) {
+            let fixnum_op = FIXNUM_OPS.iter().find(|(name, _)| *name == prim.name).map(|(_, op)| *op);
+            return Ok(match (fixnum_op, args.len()) {
                 (Some(op), 2) => match <Box<[Node; 2]>>::try_from(args) {
                     Ok(pair) => Node::Fixnum2(op, prim, pair, pos),
                     Err(args) => Node::PrimCall(prim, args, pos),
@@ -735,12 +677,12 @@ impl Interp {
             Resolved::Local(depth, index) => Ok(Node::SetLocal(depth, index, Box::new(value_node))),
             Resolved::Global(cell) => match &*cell.binding.borrow() {
                 Binding::Builtin => Err(syntax_error(pos, format!("cannot assign to builtin: {}", cell.name.name()))),
-                _ => Ok(Node::SetGlobal(cell.clone(), Box::new(value_node))),
+                _ => Ok(Node::SetGlobal(cell.clone(), Box::new(value_node), pos)),
             },
-            Resolved::Member { receiver, selector } => {
+            Resolved::Member(receiver, selector) => {
                 Ok(Node::SetSlot(Box::new((Node::Local(receiver.0, receiver.1), selector, value_node, pos))))
             }
-            Resolved::Param { .. } => Err(syntax_error(
+            Resolved::Param(..) => Err(syntax_error(
                 pos,
                 format!("cannot assign to class parameter `{}`: keep changing state in a slot", identifier_name(id)),
             )),
@@ -858,7 +800,7 @@ impl Interp {
         let selector = items[2].0.identifier_symbol().unwrap_or(Sym(0));
         let args = self.analyze_all(&items[3..], scope)?;
         let is_super = matches!(&items[1].0, Value::Sym(s) if &*s.name() == "super")
-            && matches!(self.resolve_in(&items[1].0, scope, false), Resolved::Member { .. } | Resolved::Free(_));
+            && matches!(self.resolve_in(&items[1].0, scope, false), Resolved::Member(..) | Resolved::Free(_));
         if is_super {
             let Some(info) = innermost_class(scope) else {
                 return Err(syntax_error(pos, "`super` used outside a class"));

@@ -38,6 +38,8 @@ use crate::{Report, SeedError};
 
 /// The stack of the seed's thread: room for a million nested Utena calls.
 pub const STACK_SIZE: usize = 1 << 30;
+/// Cycle candidates noted before the first sweep for garbage cycles.
+const FIRST_SWEEP: usize = 4096;
 /// What is left unused at the bottom, for Rust code between two checks.
 const STACK_MARGIN: usize = 16 << 20;
 
@@ -109,6 +111,9 @@ pub struct Interp {
     pub handlers: Vec<Value>,
     pub program_args: Vec<String>,
     pub start_time: Instant,
+    /// Frames that hold a closure over themselves (see `sweep_cycles`).
+    cycle_candidates: Vec<std::rc::Weak<Frame>>,
+    next_sweep: usize,
     repl: Option<Rc<Scope>>,
 }
 
@@ -134,6 +139,8 @@ impl Interp {
             handlers: Vec::new(),
             program_args: Vec::new(),
             start_time: Instant::now(),
+            cycle_candidates: Vec::new(),
+            next_sweep: FIRST_SWEEP,
             repl: None,
         }
     }
@@ -153,7 +160,7 @@ impl Interp {
             Node::Local(depth, index) => return Ok(local(env, *depth, *index)),
             Node::Fixnum2(op, _, operands, _) => {
                 if let (Some(x), Some(y)) = (fixnum_operand(&operands[0], env), fixnum_operand(&operands[1], env))
-                    && let Some(result) = op.apply(x, y)
+                    && let Some(result) = op(x, y)
                 {
                     return Ok(result);
                 }
@@ -226,12 +233,12 @@ impl Interp {
         let a = self.eval(&operands[0], env).map_err(|e| at(e, pos))?;
         let b = self.eval(&operands[1], env).map_err(|e| at(e, pos))?;
         if let (Value::Int(x), Value::Int(y)) = (&a, &b)
-            && let Some(result) = op.apply(*x, *y)
+            && let Some(result) = op(*x, *y)
         {
             return Ok(Tail::Value(result));
         }
         let result = (prim.f)(self, &[a, b]).map_err(|e| at(e, pos));
-        self.signal_if_handled(result).map(Tail::Value)
+        self.signal_if_handled(result).map(Tail::Value).map_err(|e| at(e, pos))
     }
 
     /// The less frequent nodes.
@@ -248,12 +255,22 @@ impl Interp {
             Node::Send(send) => self.eval_send(send, env),
             Node::SetLocal(depth, index, value) => {
                 let value = self.eval(value, env)?;
-                set_local(env, *depth, *index, value);
+                let frame = frame_at(env, *depth);
+                if let Value::Closure(closure) = &value
+                    && closure.env.as_ref().is_some_and(|e| Rc::ptr_eq(e, frame))
+                {
+                    self.note_cycle(frame);
+                }
+                frame.slots.borrow_mut()[*index] = value;
                 Ok(Tail::Value(Value::Unspecified))
             }
-            Node::SetGlobal(cell, value) => {
+            Node::SetGlobal(cell, value, pos) => {
                 let value = self.eval(value, env)?;
-                *cell.value.borrow_mut() = Some(value);
+                let mut slot = cell.value.borrow_mut();
+                if slot.is_none() {
+                    return Err(at(error(format!("unbound variable: {}", cell.name.name())), *pos));
+                }
+                *slot = Some(value);
                 Ok(Tail::Value(Value::Unspecified))
             }
             Node::SetSlot(parts) => {
@@ -318,7 +335,7 @@ impl Interp {
                 args.and_then(|args| (prim.f)(self, &args))
             }
         };
-        self.signal_if_handled(result.map_err(|e| at(e, pos))).map(Tail::Value)
+        self.signal_if_handled(result.map_err(|e| at(e, pos))).map(Tail::Value).map_err(|e| at(e, pos))
     }
 
     /// Calls a procedure value in tail position.
@@ -383,6 +400,46 @@ impl Interp {
                 Err(unwind) => return Err(leave_procedure(unwind, &closure)),
             }
         }
+    }
+
+    fn note_cycle(&mut self, frame: &Rc<Frame>) {
+        self.cycle_candidates.push(Rc::downgrade(frame));
+        if self.cycle_candidates.len() >= self.next_sweep {
+            self.sweep_cycles();
+            self.next_sweep = (2 * self.cycle_candidates.len()).max(FIRST_SWEEP);
+        }
+    }
+
+    /// Frees the reference cycles of internal definitions and named `let`.
+    ///
+    /// A frame that stores a closure over itself is a cycle reference counts
+    /// never free. Such a frame is garbage when every reference to it comes
+    /// from those closures, and every such closure is referenced only by the
+    /// frame: then clearing its slots frees both. (A trial deletion in the
+    /// manner of Bacon and Rajan's synchronous cycle collection, restricted
+    /// to this one shape; rarer cycles still leak.)
+    fn sweep_cycles(&mut self) {
+        self.cycle_candidates.retain(|weak| {
+            let Some(frame) = weak.upgrade() else {
+                return false;
+            };
+            let (mut internal, mut escaped) = (0, false);
+            for value in frame.slots.borrow().iter() {
+                if let Value::Closure(closure) = value
+                    && closure.env.as_ref().is_some_and(|e| Rc::ptr_eq(e, &frame))
+                {
+                    internal += 1;
+                    escaped |= Rc::strong_count(closure) > 1;
+                }
+            }
+            // `frame` itself is one more reference.
+            if escaped || Rc::strong_count(&frame) != internal + 1 {
+                return true;
+            }
+            let slots = std::mem::take(&mut *frame.slots.borrow_mut());
+            drop(slots);
+            false
+        });
     }
 
     /// Offers an error from a builtin to the innermost exception handler.
@@ -461,7 +518,7 @@ impl Interp {
     /// `runtime-src/core/entry.ut`.
     pub fn entry_scope(&mut self) -> Result<Rc<Scope>, SeedError> {
         let env = TopEnv::new(Some(self.language.clone()));
-        env.define_value("platform", Value::Native(Rc::new(Native::Platform)), Binding::Variable);
+        env.define_value("platform", Value::Native(Rc::new(Native::Platform(RefCell::new(None)))), Binding::Variable);
         let scope = Scope::top(env, Some(self.language_scope.clone()));
         let (name, source) = crate::prelude::ENTRY;
         self.run_forms(name, source, &scope)?;
@@ -598,10 +655,6 @@ fn env_slot(env: &Env, index: usize) -> Value {
 
 fn local(env: &Env, depth: usize, index: usize) -> Value {
     frame_at(env, depth).slots.borrow()[index].clone()
-}
-
-fn set_local(env: &Env, depth: usize, index: usize, value: Value) {
-    frame_at(env, depth).slots.borrow_mut()[index] = value;
 }
 
 fn check_prim_arity(prim: &crate::builtins::Prim, count: usize) -> R<()> {

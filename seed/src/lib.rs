@@ -38,7 +38,6 @@ pub mod reader;
 pub mod value;
 
 use std::io::Write;
-use std::path::Path;
 
 pub use eval::Options;
 
@@ -99,15 +98,6 @@ impl Seed {
         let mut interp = eval::Interp::new(options);
         prelude::load(&mut interp)?;
         Ok(Seed { interp })
-    }
-
-    /// Runs a program file as an entry module. `args` are the program's
-    /// arguments (not including the file). Returns the exit status.
-    pub fn run_file(&mut self, path: &Path, args: &[String]) -> Result<i32, SeedError> {
-        let name = path.display().to_string();
-        let source = std::fs::read(path).map_err(|e| SeedError::Io { path: name.clone(), message: e.to_string() })?;
-        let source = String::from_utf8_lossy(&source);
-        self.run_source(&name, &source, args)
     }
 
     /// Runs program text as an entry module, as if read from file `name`.

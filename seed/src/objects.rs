@@ -119,6 +119,17 @@ impl Interp {
         let (mut param_ids, rest) = params.formals();
         param_ids.extend(rest);
         let param_names: Vec<Sym> = param_ids.iter().filter_map(|p| p.identifier_symbol()).collect();
+        for clause in &clauses {
+            if let Clause::Method(selector, _, _, at) = clause
+                && param_names.contains(selector)
+            {
+                let name = selector.name();
+                return Err(syntax_error(
+                    *at,
+                    format!("method `{name}` would hide the class parameter `{name}`: rename one of them"),
+                ));
+            }
+        }
         let info = Rc::new(ClassInfo {
             name,
             members,

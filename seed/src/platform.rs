@@ -38,19 +38,25 @@ const DEFAULT_MEMORY: usize = 64 << 20;
 const MAX_MEMORY: i64 = 1 << 32;
 
 pub enum Native {
-    Platform,
+    /// The machine capability is made on first request, then shared.
+    Platform(RefCell<Option<Value>>),
     Console,
     Files,
     Clock,
     Memory(RefCell<Vec<u8>>),
-    Renamer { scope: Rc<Scope>, memo: RefCell<Vec<(Value, Value)>> },
-    Comparer { scope: Rc<Scope> },
+    Renamer {
+        scope: Rc<Scope>,
+        memo: RefCell<Vec<(Value, Value)>>,
+    },
+    Comparer {
+        scope: Rc<Scope>,
+    },
 }
 
 impl Native {
     pub fn type_name(&self) -> &'static str {
         match self {
-            Native::Platform => "platform",
+            Native::Platform(_) => "platform",
             Native::Console => "console",
             Native::Files => "files",
             Native::Clock => "clock",
@@ -121,14 +127,17 @@ impl Interp {
         let who = &*name;
         let this = Value::Native(receiver.clone());
         match (&**receiver, who) {
-            (Native::Platform, "console") => Ok(native(Native::Console)),
-            (Native::Platform, "files") => Ok(native(Native::Files)),
-            (Native::Platform, "clock") => Ok(native(Native::Clock)),
-            (Native::Platform, "magic") => Ok(native(Native::Memory(RefCell::new(vec![0; DEFAULT_MEMORY])))),
-            (Native::Platform, "arguments") => {
+            (Native::Platform(_), "console") => Ok(native(Native::Console)),
+            (Native::Platform(_), "files") => Ok(native(Native::Files)),
+            (Native::Platform(_), "clock") => Ok(native(Native::Clock)),
+            (Native::Platform(magic), "magic") => Ok(magic
+                .borrow_mut()
+                .get_or_insert_with(|| native(Native::Memory(RefCell::new(vec![0; DEFAULT_MEMORY]))))
+                .clone()),
+            (Native::Platform(_), "arguments") => {
                 Ok(Value::list(self.program_args.iter().map(|a| Value::string(a, false)).collect::<Vec<_>>()))
             }
-            (Native::Platform, "exit") => {
+            (Native::Platform(_), "exit") => {
                 let code = match args.first() {
                     None | Some(Value::Bool(true)) => 0,
                     Some(Value::Int(n)) => (*n & 0xff) as i32,

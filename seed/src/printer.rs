@@ -5,261 +5,219 @@
 //!
 //! Algorithm:
 //! 1. Find the pairs and vectors that are part of a cycle: a depth-first
-//!    walk with an explicit stack marks each container "active" while its
-//!    children are being walked; meeting an active container again is a back
-//!    edge, and its target gets a datum label. Shared but acyclic structure
-//!    gets no label.
-//! 2. Print with a second explicit stack of tasks (a value, the rest of a
-//!    list, or fixed text). A labelled container prints as `#N=` the first
+//!    walk marks each container "inside" while its children are being
+//!    walked; meeting a container it is still inside is a back edge, and
+//!    the container gets a datum label. Shared but acyclic structure gets
+//!    no label.
+//! 2. Print the same way. A labelled container prints as `#N=` the first
 //!    time and `#N#` afterwards; a list whose tail is labelled switches to
 //!    dotted notation there, as R7RS `write` does.
 //! 3. Atoms print directly: flonums in Chez Scheme's shortest round-trip
 //!    format, strings/characters/symbols escaped under `write` only.
 //!
-//! Invariant: printing terminates on every value, circular or not, and uses
-//! no Rust recursion over the structure, so a million-deep nest cannot
-//! overflow the stack. (An error object's irritants are printed by a nested
-//! call, one level deep.)
+//! Both walks follow a list's cdrs in a loop and recurse only into cars,
+//! vector elements and labelled tails, to at most `MAX_DEPTH` levels;
+//! deeper structure prints as `...`.
+//!
+//! Invariant: printing terminates on every value, circular or not, and
+//! a million-element list costs no Rust stack. (An error object's
+//! irritants are printed by a nested call, one level deep.)
 //!
 //! Not done here: `(quote x)` is not abbreviated to `'x`; shared acyclic
 //! structure is printed as many times as it is reached (R7RS `write`
 //! semantics, not `write-shared`).
 
 use std::collections::HashMap;
-use std::fmt::Write;
+use std::fmt::{self, Write};
 use std::rc::Rc;
 
-use crate::value::{Value, heap_address};
+use crate::value::{Pair, Value, heap_address};
+
+/// The deepest nesting printed. Each level costs the recursion up to about
+/// 800 bytes of Rust stack (debug build), so printing stays within 1 MB and
+/// is safe on any thread (a test thread has 2 MB).
+const MAX_DEPTH: usize = 1_000;
+
+/// The address of each cycle target, with its label once that is printed.
+type Labels = HashMap<usize, Option<usize>>;
 
 /// The text `display` prints.
 pub fn display_string(v: &Value) -> String {
-    let mut out = String::new();
-    print(v, false, &mut out);
-    out
+    print(v, false)
 }
 
 /// The text `write` prints.
 pub fn write_string(v: &Value) -> String {
-    let mut out = String::new();
-    print(v, true, &mut out);
-    out
+    print(v, true)
 }
 
-/// Appends the printed form of `v` to `out`; `write` selects `write` (quoted,
-/// escaped) over `display` style.
-pub fn print(v: &Value, write: bool, out: &mut String) {
-    if !matches!(v, Value::Pair(_) | Value::Vector(_) | Value::Values(_)) {
-        return print_atom(v, write, out);
-    }
-    let mut printer = Printer { write, out, labels: cycle_targets(v), next_label: 0 };
-    printer.run(v);
+/// The printed form of `v`; `write` selects `write` (quoted, escaped)
+/// over `display` style.
+fn print(v: &Value, write: bool) -> String {
+    let mut printer = Printer { write, out: String::new(), labels: HashMap::new(), next_label: 0 };
+    find_cycles(v, 0, &mut HashMap::new(), &mut printer.labels);
+    printer.value(v, 0);
+    printer.out
 }
 
-/// The addresses of containers reached again while still being walked
-/// (step 1), each mapped to its label once one has been printed.
+/// Step 1: adds to `labels` the address of each container that the walk
+/// from `v` meets while still inside it. `inside` maps each container
+/// walked so far to whether the walk is still inside it.
 ///
 /// Only a container with more than two references needs a mark: one
 /// reference is the edge that led here and one is the walk's own copy, so a
 /// container with no third reference cannot be reached again. Freshly
 /// built lists therefore cost no hashing at all.
-fn cycle_targets(root: &Value) -> HashMap<usize, Option<usize>> {
-    enum Visit {
-        Enter(Value),
-        Leave(usize),
+fn find_cycles(v: &Value, depth: usize, inside: &mut HashMap<usize, bool>, labels: &mut Labels) {
+    if depth > MAX_DEPTH {
+        return;
     }
-    let mut active: HashMap<usize, bool> = HashMap::new();
-    let mut targets = HashMap::new();
-    let mut stack = vec![Visit::Enter(root.clone())];
-    while let Some(visit) = stack.pop() {
-        let value = match visit {
-            Visit::Leave(address) => {
-                active.insert(address, false);
-                continue;
-            }
-            Visit::Enter(value) => value,
-        };
-        let shared = match &value {
+    let (mut v, mut entered) = (v.clone(), Vec::new());
+    loop {
+        let shared = match &v {
             Value::Pair(p) => Rc::strong_count(p) > 2,
-            Value::Vector(v) => Rc::strong_count(v) > 2,
-            // Immutable, so never part of a cycle by itself: walk through it.
+            Value::Vector(items) => Rc::strong_count(items) > 2,
             _ => false,
         };
-        if shared && let Some(address) = heap_address(&value) {
-            match active.get(&address) {
-                Some(true) => {
-                    targets.insert(address, None);
-                    continue;
+        if shared && let Some(address) = heap_address(&v) {
+            if let Some(&still_inside) = inside.get(&address) {
+                if still_inside {
+                    labels.insert(address, None);
                 }
-                Some(false) => continue,
-                None => {}
+                break;
             }
-            active.insert(address, true);
-            stack.push(Visit::Leave(address));
+            inside.insert(address, true);
+            entered.push(address);
         }
-        let mut push = |child: &Value| {
-            if matches!(child, Value::Pair(_) | Value::Vector(_) | Value::Values(_)) {
-                stack.push(Visit::Enter(child.clone()));
-            }
-        };
-        match &value {
+        match &v {
             Value::Pair(p) => {
-                push(&p.cdr.borrow());
-                push(&p.car.borrow());
+                find_cycles(&p.car.borrow(), depth + 1, inside, labels);
+                let next = p.cdr.borrow().clone();
+                v = next;
+                continue;
             }
-            Value::Vector(items) => items.borrow().iter().rev().for_each(push),
-            Value::Values(items) => items.iter().rev().for_each(push),
+            Value::Vector(items) => items.borrow().iter().for_each(|item| find_cycles(item, depth + 1, inside, labels)),
+            Value::Values(items) => items.iter().for_each(|item| find_cycles(item, depth + 1, inside, labels)),
             _ => {}
         }
+        break;
     }
-    targets
+    for address in entered {
+        inside.insert(address, false);
+    }
 }
 
-enum Task {
-    Value(Value),
-    /// The rest of a list after an element: `)`, ` ELEMENT…` or ` . TAIL)`.
-    Tail(Value),
-    Text(&'static str),
-}
-
-struct Printer<'a> {
+struct Printer {
     write: bool,
-    out: &'a mut String,
-    labels: HashMap<usize, Option<usize>>,
+    out: String,
+    labels: Labels,
     next_label: usize,
 }
 
-impl Printer<'_> {
-    fn run(&mut self, root: &Value) {
-        let mut tasks = vec![Task::Value(root.clone())];
-        while let Some(task) = tasks.pop() {
-            match task {
-                Task::Text(text) => self.out.push_str(text),
-                Task::Tail(Value::Null) => self.out.push(')'),
-                Task::Tail(tail @ Value::Pair(_)) if !self.is_labelled(&tail) => {
-                    self.out.push(' ');
-                    push_pair(&mut tasks, &tail);
-                }
-                Task::Tail(tail) => {
-                    self.out.push_str(" . ");
-                    tasks.push(Task::Text(")"));
-                    tasks.push(Task::Value(tail));
-                }
-                Task::Value(value) => self.value(value, &mut tasks),
-            }
+impl Printer {
+    /// Step 2.
+    fn value(&mut self, v: &Value, depth: usize) {
+        if depth > MAX_DEPTH {
+            return self.out.push_str("...");
         }
-    }
-
-    fn value(&mut self, value: Value, tasks: &mut Vec<Task>) {
-        if self.label(&value) {
+        if self.label(v) {
             return;
         }
-        let (open, items) = match &value {
-            Value::Pair(_) => {
-                self.out.push('(');
-                return push_pair(tasks, &value);
-            }
-            Value::Vector(items) => ("#(", items.borrow().clone()),
-            Value::Values(items) => ("", items.to_vec()),
-            _ => return print_atom(&value, self.write, self.out),
-        };
-        self.out.push_str(open);
-        if !open.is_empty() {
-            tasks.push(Task::Text(")"));
-        }
-        for (i, item) in items.into_iter().enumerate().rev() {
-            tasks.push(Task::Value(item));
-            if i > 0 {
-                tasks.push(Task::Text(" "));
-            }
+        match v {
+            Value::Pair(p) => self.list(p, depth),
+            Value::Vector(items) => self.items("#(", &items.borrow(), ")", depth),
+            Value::Values(items) => self.items("", items, "", depth),
+            // Writing to a `String` cannot fail.
+            _ => atom(v, self.write, &mut self.out).unwrap_or_default(),
         }
     }
 
-    fn is_labelled(&self, v: &Value) -> bool {
-        !self.labels.is_empty() && heap_address(v).is_some_and(|address| self.labels.contains_key(&address))
+    /// A vector's or multiple values' elements, between `open` and `close`.
+    fn items(&mut self, open: &str, items: &[Value], close: &str, depth: usize) {
+        self.out.push_str(open);
+        for (i, item) in items.iter().enumerate() {
+            self.out.push_str(if i > 0 { " " } else { "" });
+            self.value(item, depth + 1);
+        }
+        self.out.push_str(close);
+    }
+
+    fn list(&mut self, first: &Rc<Pair>, depth: usize) {
+        self.out.push('(');
+        let mut pair = first.clone();
+        loop {
+            self.value(&pair.car.borrow(), depth + 1);
+            let tail = pair.cdr.borrow().clone();
+            let labelled = heap_address(&tail).is_some_and(|address| self.labels.contains_key(&address));
+            match tail {
+                Value::Null => break,
+                Value::Pair(next) if !labelled => {
+                    self.out.push(' ');
+                    pair = next;
+                }
+                tail => {
+                    self.out.push_str(" . ");
+                    self.value(&tail, depth + 1);
+                    break;
+                }
+            }
+        }
+        self.out.push(')');
     }
 
     /// Prints the label of a cycle target: `#N=` (returns false, the caller
     /// prints the value) or, if already printed, `#N#` (returns true).
     fn label(&mut self, v: &Value) -> bool {
-        if self.labels.is_empty() {
-            return false;
-        }
-        let Some(slot) = heap_address(v).and_then(|address| self.labels.get_mut(&address)) else {
-            return false;
-        };
-        match *slot {
-            Some(n) => {
-                self.out.push_str(&format!("#{n}#"));
-                true
-            }
-            None => {
-                *slot = Some(self.next_label);
-                self.out.push_str(&format!("#{}=", self.next_label));
-                self.next_label += 1;
-                false
-            }
-        }
+        let Some(slot) = heap_address(v).and_then(|address| self.labels.get_mut(&address)) else { return false };
+        let first = slot.is_none();
+        let n = *slot.get_or_insert(self.next_label);
+        self.next_label += usize::from(first);
+        let _ = write!(self.out, "#{n}{}", if first { '=' } else { '#' });
+        !first
     }
 }
 
-/// Schedules a pair's car, then the rest of its list.
-fn push_pair(tasks: &mut Vec<Task>, pair: &Value) {
-    if let Value::Pair(p) = pair {
-        tasks.push(Task::Tail(p.cdr.borrow().clone()));
-        tasks.push(Task::Value(p.car.borrow().clone()));
-    }
-}
-
-fn print_atom(v: &Value, write: bool, out: &mut String) {
-    let opaque = |out: &mut String, what: &str| {
-        out.push_str("#<");
-        out.push_str(what);
-        out.push('>');
-    };
+/// Step 3: a value that is not a container.
+fn atom(v: &Value, write: bool, out: &mut String) -> fmt::Result {
     match v {
-        Value::Unspecified => out.push_str("#<unspecified>"),
-        Value::Null => out.push_str("()"),
-        Value::Eof => out.push_str("#<eof>"),
-        Value::Bool(b) => out.push_str(if *b { "#t" } else { "#f" }),
-        Value::Int(n) => {
-            let _ = write!(out, "{n}");
-        }
-        Value::Float(x) => out.push_str(&format_flonum(*x)),
+        Value::Unspecified => out.write_str("#<unspecified>"),
+        Value::Null => out.write_str("()"),
+        Value::Eof => out.write_str("#<eof>"),
+        Value::Bool(b) => out.write_str(if *b { "#t" } else { "#f" }),
+        Value::Int(n) => write!(out, "{n}"),
+        Value::Float(x) => out.write_str(&format_flonum(*x)),
         Value::Char(c) if write => write_char(*c, out),
-        Value::Char(c) => out.push(*c),
-        Value::Str(s) if write => write_string_literal(&s.chars.borrow(), out),
-        Value::Str(s) => out.extend(s.chars.borrow().iter()),
+        Value::Char(c) => out.write_char(*c),
+        Value::Str(s) if write => write_quoted(s.chars.borrow().iter().copied(), '"', out),
+        Value::Str(s) => s.chars.borrow().iter().try_for_each(|&c| out.write_char(c)),
         Value::Sym(_) | Value::Alias(_) => match v.identifier_symbol() {
             Some(sym) if write => write_symbol(&sym.name(), out),
-            Some(sym) => out.push_str(&sym.name()),
-            None => out.push_str("#<identifier>"),
+            Some(sym) => out.write_str(&sym.name()),
+            None => out.write_str("#<identifier>"),
         },
         Value::Bytes(bytes) => {
-            let bytes: Vec<String> = bytes.borrow().iter().map(u8::to_string).collect();
-            out.push_str(&format!("#u8({})", bytes.join(" ")));
+            write!(out, "#u8({})", bytes.borrow().iter().map(u8::to_string).collect::<Vec<_>>().join(" "))
         }
         Value::Closure(c) => match c.lambda.name.get() {
-            Some(name) => opaque(out, &format!("procedure {}", name.name())),
-            None => out.push_str("#<procedure>"),
+            Some(name) => write!(out, "#<procedure {}>", name.name()),
+            None => out.write_str("#<procedure>"),
         },
-        Value::Prim(p) => opaque(out, &format!("procedure {}", p.name)),
-        Value::RecordProc(r) => opaque(out, &format!("procedure {}", r.name.name())),
-        Value::Record(r) => opaque(out, &r.rtd.name.name()),
-        Value::RecordType(t) => opaque(out, &format!("record-type {}", t.name.name())),
-        Value::Object(o) => opaque(out, &o.class.name().name()),
-        Value::Class(c) => opaque(out, &format!("class {}", c.name().name())),
-        Value::Native(n) => opaque(out, n.type_name()),
-        Value::Continuation(_) => out.push_str("#<continuation>"),
+        Value::Prim(p) => write!(out, "#<procedure {}>", p.name),
+        Value::RecordProc(r) => write!(out, "#<procedure {}>", r.name.name()),
+        Value::Record(r) => write!(out, "#<{}>", r.rtd.name.name()),
+        Value::RecordType(t) => write!(out, "#<record-type {}>", t.name.name()),
+        Value::Object(o) => write!(out, "#<{}>", o.class.name().name()),
+        Value::Class(c) => write!(out, "#<class {}>", c.name().name()),
+        Value::Native(n) => write!(out, "#<{}>", n.type_name()),
+        Value::Continuation(_) => out.write_str("#<continuation>"),
         Value::Error(e) => {
-            out.push_str("#<error ");
-            write_string_literal(&e.message.chars().collect::<Vec<_>>(), out);
-            for irritant in &e.irritants {
-                out.push(' ');
-                out.push_str(&write_string(irritant));
-            }
-            out.push('>');
+            out.write_str("#<error ")?;
+            write_quoted(e.message.chars(), '"', out)?;
+            e.irritants.iter().try_for_each(|irritant| write!(out, " {}", write_string(irritant)))?;
+            out.write_char('>')
         }
-        Value::Pair(_) | Value::Vector(_) | Value::Values(_) => print(v, write, out),
+        // Containers are printed by `Printer::value`.
+        Value::Pair(_) | Value::Vector(_) | Value::Values(_) => Ok(()),
     }
 }
 
@@ -267,87 +225,48 @@ fn print_atom(v: &Value, write: bool, out: &mut String) {
 /// does: positional notation for decimal exponents -3 to 9 (`0.001`,
 /// `1500000000.0`), scientific otherwise (`1e-4`, `1.5e10`, `1e21`).
 pub fn format_flonum(x: f64) -> String {
-    if x.is_nan() {
-        return "+nan.0".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "+inf.0" } else { "-inf.0" }.into();
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0" } else { "0.0" }.into();
-    }
-    // Rust's `{:e}` gives the shortest round-trip digits: `-1.2345e21`.
+    // Rust's `{:e}` and `{}` both give the shortest round-trip digits:
+    // `-1.2345e21`, `0.001`, `100`.
     let scientific = format!("{x:e}");
-    let Some((mantissa, exponent)) = scientific.split_once('e') else { return scientific };
-    let exponent: i64 = exponent.parse().unwrap_or(0);
-    if !(-3..=9).contains(&exponent) {
-        return scientific;
-    }
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(|&c| c != '.').collect();
-    if exponent < 0 {
-        return format!("{sign}0.{}{digits}", "0".repeat((-exponent - 1) as usize));
-    }
-    let point = exponent as usize + 1;
-    if digits.len() <= point {
-        format!("{sign}{digits}{}.0", "0".repeat(point - digits.len()))
-    } else {
-        format!("{sign}{}.{}", &digits[..point], &digits[point..])
+    match scientific.split_once('e').and_then(|(_, exponent)| exponent.parse::<i32>().ok()) {
+        _ if x.is_nan() => "+nan.0".into(),
+        _ if x.is_infinite() => if x > 0.0 { "+inf.0" } else { "-inf.0" }.into(),
+        Some(-3..=9) if x.fract() == 0.0 => format!("{x}.0"),
+        Some(-3..=9) => format!("{x}"),
+        _ => scientific,
     }
 }
 
-fn char_name(c: char) -> Option<&'static str> {
-    Some(match c {
-        ' ' => "space",
-        '\n' => "newline",
-        '\t' => "tab",
-        '\r' => "return",
-        '\0' => "nul",
-        '\u{7}' => "alarm",
-        '\u{8}' => "backspace",
-        '\u{1b}' => "escape",
-        '\u{7f}' => "delete",
-        _ => return None,
-    })
-}
-
-fn write_char(c: char, out: &mut String) {
-    out.push_str("#\\");
-    match char_name(c) {
-        Some(name) => out.push_str(name),
-        None if c.is_control() || c.is_whitespace() => out.push_str(&format!("x{:X}", c as u32)),
-        None => out.push(c),
+fn write_char(c: char, out: &mut String) -> fmt::Result {
+    let names = ["space", "newline", "tab", "return", "nul", "alarm", "backspace", "escape", "delete"];
+    // The characters named by `names`, in the same order.
+    match " \n\t\r\0\u{7}\u{8}\u{1b}\u{7f}".chars().zip(names).find(|&(named, _)| named == c) {
+        Some((_, name)) => write!(out, "#\\{name}"),
+        None if c.is_control() || c.is_whitespace() => write!(out, "#\\x{:X}", c as u32),
+        None => write!(out, "#\\{c}"),
     }
 }
 
-/// Appends `c` as it appears inside `"…"` or `|…|` (`quote` is the
-/// delimiter that must be escaped).
-fn push_escaped(c: char, quote: char, out: &mut String) {
-    match c {
-        '\\' => out.push_str("\\\\"),
-        '\n' => out.push_str("\\n"),
-        '\t' => out.push_str("\\t"),
-        '\r' => out.push_str("\\r"),
-        c if c == quote => {
-            out.push('\\');
-            out.push(c);
+/// `chars` between two `quote`s (`"…"` for a string, `|…|` for a symbol),
+/// escaped so that they read back.
+fn write_quoted(chars: impl Iterator<Item = char>, quote: char, out: &mut String) -> fmt::Result {
+    out.write_char(quote)?;
+    for c in chars {
+        match c {
+            '\\' => out.write_str("\\\\")?,
+            '\n' => out.write_str("\\n")?,
+            '\t' => out.write_str("\\t")?,
+            '\r' => out.write_str("\\r")?,
+            c if c == quote => write!(out, "\\{c}")?,
+            c if c.is_control() => write!(out, "\\x{:X};", c as u32)?,
+            c => out.write_char(c)?,
         }
-        c if c.is_control() => out.push_str(&format!("\\x{:X};", c as u32)),
-        c => out.push(c),
     }
-}
-
-fn write_string_literal(chars: &[char], out: &mut String) {
-    out.push('"');
-    chars.iter().for_each(|&c| push_escaped(c, '"', out));
-    out.push('"');
+    out.write_char(quote)
 }
 
 /// A symbol, in `|…|` when its name would not read back as that symbol.
-fn write_symbol(name: &str, out: &mut String) {
+fn write_symbol(name: &str, out: &mut String) -> fmt::Result {
     let delimiter = |c: char| c.is_whitespace() || c.is_control() || "()[]\";|".contains(c);
     let digits = name.strip_prefix(['+', '-']).unwrap_or(name);
     let needs_bars = name.is_empty()
@@ -357,12 +276,7 @@ fn write_symbol(name: &str, out: &mut String) {
         || crate::reader::parse_number(name).is_some()
         // The reader rejects an integer too large for 64 bits.
         || (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()));
-    if !needs_bars {
-        return out.push_str(name);
-    }
-    out.push('|');
-    name.chars().for_each(|c| push_escaped(c, '|', out));
-    out.push('|');
+    if needs_bars { write_quoted(name.chars(), '|', out) } else { out.write_str(name) }
 }
 
 #[cfg(test)]
@@ -441,15 +355,32 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
+    fn deep_nesting_is_cut_and_long_lists_are_not() {
         let mut deep = Value::Null;
         for _ in 0..1_000_000 {
             deep = list(vec![deep]);
         }
-        let text = write_string(&deep);
-        assert_eq!(text.len(), 2_000_002);
+        let levels = MAX_DEPTH + 1;
+        assert_eq!(write_string(&deep), format!("{}...{}", "(".repeat(levels), ")".repeat(levels)));
         let long = Value::list((0..1_000_000).map(Value::Int).collect::<Vec<_>>());
         assert!(write_string(&long).ends_with(" 999999)"));
+        // Every pair its own car: each tail is labelled, so each one nests.
+        let pairs: Vec<Value> = (0..100_000).map(|_| Value::cons(Value::Null, Value::Null)).collect();
+        for (pair, next) in pairs.iter().zip(pairs.iter().skip(1)) {
+            set_cdr(pair, next.clone());
+        }
+        for pair in &pairs {
+            if let Value::Pair(p) = pair {
+                *p.car.borrow_mut() = pair.clone();
+            }
+        }
+        assert!(write_string(&pairs[0]).starts_with("#0=(#0# . #1=(#1# . #2=("));
+        for pair in &pairs {
+            set_cdr(pair, Value::Null);
+            if let Value::Pair(p) = pair {
+                *p.car.borrow_mut() = Value::Null;
+            }
+        }
     }
 
     #[test]

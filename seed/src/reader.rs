@@ -132,6 +132,23 @@ fn dump_datum(datum: &Value, out: &mut String) {
     out.push(')');
 }
 
+/// `#\name` characters (R7RS, plus a few traditional names).
+const CHARACTER_NAMES: [(&str, char); 13] = [
+    ("space", ' '),
+    ("newline", '\n'),
+    ("linefeed", '\n'),
+    ("tab", '\t'),
+    ("nul", '\0'),
+    ("null", '\0'),
+    ("return", '\r'),
+    ("alarm", '\u{7}'),
+    ("backspace", '\u{8}'),
+    ("delete", '\u{7f}'),
+    ("rubout", '\u{7f}'),
+    ("escape", '\u{1b}'),
+    ("altmode", '\u{1b}'),
+];
+
 fn is_delimiter(c: char) -> bool {
     c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '"' | ';' | '|')
 }
@@ -265,8 +282,12 @@ impl Reader<'_> {
                     return Ok(number);
                 }
                 let digits = token.strip_prefix(['+', '-']).unwrap_or(&token);
-                if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+                let all_digits = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
+                if all_digits(digits) {
                     return self.error(pos, format!("integer literal {token} does not fit in 64 bits"));
+                }
+                if digits.split_once('/').is_some_and(|(n, d)| all_digits(n) && all_digits(d)) {
+                    return self.error(pos, format!("{token}: Utena has no exact rationals; write a decimal instead"));
                 }
                 Ok(Value::Sym(Sym::intern(&token)))
             }
@@ -498,18 +519,7 @@ impl Reader<'_> {
         if name.chars().count() == 1 {
             return Ok(Value::Char(first));
         }
-        let named = match name.as_str() {
-            "space" => Some(' '),
-            "newline" | "linefeed" => Some('\n'),
-            "tab" => Some('\t'),
-            "nul" | "null" => Some('\0'),
-            "return" => Some('\r'),
-            "alarm" => Some('\u{7}'),
-            "backspace" => Some('\u{8}'),
-            "delete" | "rubout" => Some('\u{7f}'),
-            "escape" | "altmode" => Some('\u{1b}'),
-            _ => None,
-        };
+        let named = CHARACTER_NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
         if let Some(c) = named {
             return Ok(Value::Char(c));
         }

@@ -76,14 +76,6 @@ impl Sym {
     pub fn name(self) -> Rc<str> {
         SYMBOLS.with(|table| table.borrow().names[self.0 as usize].clone())
     }
-
-    pub fn is_interned(self) -> bool {
-        SYMBOLS.with(|table| {
-            let table = table.borrow();
-            let name = &table.names[self.0 as usize];
-            table.index.get(name) == Some(&self)
-        })
-    }
 }
 
 /// A source position. `line == 0` means "unknown".

@@ -7,8 +7,10 @@
 //! 1. Every walk along a list goes through `builtins::walk`, which stops at
 //!    the end, at an improper tail, or on a cycle (tortoise and hare), so no
 //!    builtin here loops forever on a circular list.
-//! 2. The 28 `c[ad]{1,4}r` procedures are one function that reads the
-//!    path from the procedure's own name, right to left.
+//! 2. The 30 `c[ad]{1,4}r` procedures are one function that reads the
+//!    path from the procedure's own name, right to left; the `mem…` and
+//!    `ass…` procedures likewise read from theirs what they search and how
+//!    they compare.
 //! 3. `equal?` compares with an explicit stack of pending pairs of values,
 //!    so neither long nor deep structure recurses in Rust.
 //!
@@ -19,16 +21,17 @@
 //! terminate (R7RS asks that it should). `map`, `for-each`, `filter` and the
 //! other higher-order procedures are Utena code (`runtime-src/core/lists.ut`).
 
-use super::{Prim, Walk, compare_chain, index_arg, list_arg, pair_arg, string_arg, symbol_arg, walk};
+use std::iter::zip;
+
+use super::{Prim, Walk, chain_arg, compare_chain, index_arg, list_arg, pair_arg, string_arg, symbol_arg, walk};
 use crate::error::{R, index_error, type_error};
 use crate::eval::Interp;
-use crate::prim;
 use crate::value::{Sym, Value, eqv};
 
 /// `car`, `cdr`, `cadr`, …: the letters between `c` and `r` of `who`,
 /// applied right to left.
-fn cxr(who: &str, v: &Value) -> R<Value> {
-    let mut value = v.clone();
+fn cxr(who: &str, args: &[Value]) -> R<Value> {
+    let mut value = args[0].clone();
     for step in who.bytes().rev().skip(1).take(who.len() - 2) {
         let pair = pair_arg(who, &value)?;
         let next = if step == b'a' { pair.car.borrow().clone() } else { pair.cdr.borrow().clone() };
@@ -37,30 +40,14 @@ fn cxr(who: &str, v: &Value) -> R<Value> {
     Ok(value)
 }
 
-fn set_field(who: &str, args: &[Value], car: bool) -> R<Value> {
-    let pair = pair_arg(who, &args[0])?;
-    *(if car { &pair.car } else { &pair.cdr }).borrow_mut() = args[1].clone();
-    Ok(Value::Unspecified)
-}
-
-fn length(who: &str, list: &Value) -> R<Value> {
-    let mut count = 0;
-    match walk(list, |_| {
-        count += 1;
-        Ok(None::<()>)
-    })? {
-        Walk::End(Value::Null) => Ok(Value::Int(count)),
-        _ => Err(type_error(who, "a list", list)),
-    }
+/// Conses `items` onto `tail`, last item first.
+fn cons_all(items: impl DoubleEndedIterator<Item = Value>, tail: Value) -> Value {
+    items.rev().fold(tail, |tail, x| Value::cons(x, tail))
 }
 
 fn append(who: &str, args: &[Value]) -> R<Value> {
     let Some((last, lists)) = args.split_last() else { return Ok(Value::Null) };
-    let mut result = last.clone();
-    for list in lists.iter().rev() {
-        result = list_arg(who, list)?.into_iter().rev().fold(result, |tail, x| Value::cons(x, tail));
-    }
-    Ok(result)
+    lists.iter().rev().try_fold(last.clone(), |tail, list| Ok(cons_all(list_arg(who, list)?.into_iter(), tail)))
 }
 
 /// The list after `k` cdrs; `k` past the end is an index error. On a
@@ -81,33 +68,21 @@ fn list_tail(who: &str, list: &Value, k: &Value) -> R<Value> {
     }
 }
 
-fn list_copy(who: &str, list: &Value) -> R<Value> {
-    let mut items = Vec::new();
-    match walk(list, |pair| {
-        items.push(pair.car.borrow().clone());
-        Ok(None::<()>)
-    })? {
-        Walk::End(tail) => Ok(items.into_iter().rev().fold(tail, |tail, x| Value::cons(x, tail))),
+fn last_pair(who: &str, list: &Value) -> R<Value> {
+    pair_arg(who, list)?;
+    match walk(list, |pair| Ok((!matches!(*pair.cdr.borrow(), Value::Pair(_))).then(|| pair.clone())))? {
+        Walk::Found(last) => Ok(Value::Pair(last)),
         _ => Err(type_error(who, "a list", list)),
     }
 }
 
-fn last_pair(who: &str, list: &Value) -> R<Value> {
-    let mut last = pair_arg(who, list)?.clone();
-    match walk(list, |pair| {
-        last = pair.clone();
-        Ok(None::<()>)
-    })? {
-        Walk::Circular => Err(type_error(who, "a list", list)),
-        _ => Ok(Value::Pair(last)),
-    }
-}
-
-/// `memq memv member assq assv assoc`: the first tail (or association)
-/// whose element (or key) is the same as `args[0]` under `same`, or under
-/// the optional comparison procedure `args[2]`.
-fn search(interp: &mut Interp, who: &str, args: &[Value], assoc: bool, same: fn(&Value, &Value) -> bool) -> R<Value> {
-    let key = &args[0];
+/// `memq memv member assq assv assoc`: the first tail (`mem…`) or
+/// association (`ass…`) whose element or key is the same as `args[0]`:
+/// under `eqv?` (`…q`, `…v`), `equal?`, or the optional comparison
+/// procedure `args[2]`.
+fn search(interp: &mut Interp, who: &str, args: &[Value]) -> R<Value> {
+    let (key, assoc) = (&args[0], who.starts_with("ass"));
+    let same = if who.ends_with(['q', 'v']) { eqv } else { equal };
     let found = walk(&args[1], |pair| {
         let item = pair.car.borrow().clone();
         let candidate = if assoc { pair_arg(who, &item)?.car.borrow().clone() } else { item.clone() };
@@ -137,13 +112,8 @@ pub fn equal(a: &Value, b: &Value) -> bool {
                 pending.push((p.cdr.borrow().clone(), q.cdr.borrow().clone()));
                 pending.push((p.car.borrow().clone(), q.car.borrow().clone()));
             }
-            (Value::Vector(v), Value::Vector(w)) => {
-                let (v, w) = (v.borrow(), w.borrow());
-                if v.len() != w.len() {
-                    return false;
-                }
-                pending.extend(v.iter().cloned().zip(w.iter().cloned()).rev());
-            }
+            (Value::Vector(v), Value::Vector(w)) if v.borrow().len() != w.borrow().len() => return false,
+            (Value::Vector(v), Value::Vector(w)) => pending.extend(zip(v.borrow().clone(), w.borrow().clone()).rev()),
             (Value::Str(s), Value::Str(t)) if *s.chars.borrow() == *t.chars.borrow() => {}
             (Value::Bytes(s), Value::Bytes(t)) if *s.borrow() == *t.borrow() => {}
             _ => return false,
@@ -156,63 +126,57 @@ fn is(test: bool) -> R<Value> {
     Ok(Value::Bool(test))
 }
 
-macro_rules! table {
-    (cxr: [$($cxr:literal)*], $($entry:expr,)*) => {
-        &[$(prim!($cxr, 1, Some(1), |_, a, who| cxr(who, &a[0])),)* $($entry,)*]
-    };
-}
-
-pub static PRIMS: &[Prim] = table! {
-    cxr: ["car" "cdr" "caar" "cadr" "cdar" "cddr"
-          "caaar" "caadr" "cadar" "caddr" "cdaar" "cdadr" "cddar" "cdddr"
-          "caaaar" "caaadr" "caadar" "caaddr" "cadaar" "cadadr" "caddar" "cadddr"
-          "cdaaar" "cdaadr" "cdadar" "cdaddr" "cddaar" "cddadr" "cdddar" "cddddr"],
-    prim!("cons", 2, Some(2), |_, a, _| Ok(Value::cons(a[0].clone(), a[1].clone()))),
-    prim!("set-car!", 2, Some(2), |_, a, who| set_field(who, a, true)),
-    prim!("set-cdr!", 2, Some(2), |_, a, who| set_field(who, a, false)),
-    prim!("list", 0, None, |_, a, _| Ok(Value::list(a.to_vec()))),
-    prim!("length", 1, Some(1), |_, a, who| length(who, &a[0])),
-    prim!("append", 0, None, |_, a, who| append(who, a)),
-    prim!("reverse", 1, Some(1), |_, a, who| {
-        Ok(list_arg(who, &a[0])?.into_iter().fold(Value::Null, |tail, x| Value::cons(x, tail)))
+pub static PRIMS: &[Prim] = prims![
+    (["car", "cdr", "caar", "cadr", "cdar", "cddr"], 1, Some(1), |_, a, who| cxr(who, a)),
+    (["caaar", "caadr", "cadar", "caddr", "cdaar", "cdadr", "cddar", "cdddr"], 1, Some(1), |_, a, who| cxr(who, a)),
+    (["caaaar", "caaadr", "caadar", "caaddr", "cadaar", "cadadr"], 1, Some(1), |_, a, who| cxr(who, a)),
+    (["caddar", "cadddr", "cdaaar", "cdaadr", "cdadar", "cdaddr"], 1, Some(1), |_, a, who| cxr(who, a)),
+    (["cddaar", "cddadr", "cdddar", "cddddr"], 1, Some(1), |_, a, who| cxr(who, a)),
+    (["cons"], 2, Some(2), |_, a, _| Ok(Value::cons(a[0].clone(), a[1].clone()))),
+    (["set-car!", "set-cdr!"], 2, Some(2), |_, a, who| {
+        let pair = pair_arg(who, &a[0])?;
+        *(if who == "set-car!" { &pair.car } else { &pair.cdr }).borrow_mut() = a[1].clone();
+        Ok(Value::Unspecified)
     }),
-    prim!("list-tail", 2, Some(2), |_, a, who| list_tail(who, &a[0], &a[1])),
-    prim!("list-ref", 2, Some(2), |_, a, who| {
+    (["list"], 0, None, |_, a, _| Ok(Value::list(a.to_vec()))),
+    (["length"], 1, Some(1), |_, a, who| Ok(Value::Int(list_arg(who, &a[0])?.len() as i64))),
+    (["append"], 0, None, |_, a, who| append(who, a)),
+    (["reverse"], 1, Some(1), |_, a, who| Ok(Value::list(list_arg(who, &a[0])?.into_iter().rev()))),
+    (["list-tail"], 2, Some(2), |_, a, who| list_tail(who, &a[0], &a[1])),
+    (["list-ref"], 2, Some(2), |_, a, who| {
         let k = index_arg(who, &a[1])?;
         list_tail(who, &a[0], &a[1])?.car().ok_or_else(|| index_error(who, &a[1], k))
     }),
-    prim!("list-copy", 1, Some(1), |_, a, who| list_copy(who, &a[0])),
-    prim!("last-pair", 1, Some(1), |_, a, who| last_pair(who, &a[0])),
-    prim!("memq", 2, Some(2), |i, a, who| search(i, who, a, false, eqv)),
-    prim!("memv", 2, Some(2), |i, a, who| search(i, who, a, false, eqv)),
-    prim!("member", 2, Some(3), |i, a, who| search(i, who, a, false, equal)),
-    prim!("assq", 2, Some(2), |i, a, who| search(i, who, a, true, eqv)),
-    prim!("assv", 2, Some(2), |i, a, who| search(i, who, a, true, eqv)),
-    prim!("assoc", 2, Some(3), |i, a, who| search(i, who, a, true, equal)),
-    prim!("null?", 1, Some(1), |_, a, _| is(matches!(a[0], Value::Null))),
-    prim!("pair?", 1, Some(1), |_, a, _| is(matches!(a[0], Value::Pair(_)))),
-    prim!("list?", 1, Some(1), |_, a, _| is(matches!(walk(&a[0], |_| Ok(None::<()>))?, Walk::End(Value::Null)))),
-    prim!("symbol?", 1, Some(1), |_, a, _| is(matches!(a[0], Value::Sym(_)))),
-    prim!("boolean?", 1, Some(1), |_, a, _| is(matches!(a[0], Value::Bool(_)))),
-    prim!("procedure?", 1, Some(1), |_, a, _| is(a[0].is_procedure())),
-    prim!("not", 1, Some(1), |_, a, _| is(matches!(a[0], Value::Bool(false)))),
-    prim!("eq?", 2, Some(2), |_, a, _| is(eqv(&a[0], &a[1]))),
-    prim!("eqv?", 2, Some(2), |_, a, _| is(eqv(&a[0], &a[1]))),
-    prim!("equal?", 2, Some(2), |_, a, _| is(equal(&a[0], &a[1]))),
-    prim!("boolean=?", 2, None, |_, a, who| {
+    (["list-copy"], 1, Some(1), |_, a, who| {
+        let (items, tail) = chain_arg(who, &a[0])?;
+        Ok(cons_all(items.into_iter(), tail))
+    }),
+    (["last-pair"], 1, Some(1), |_, a, who| last_pair(who, &a[0])),
+    (["memq", "memv", "assq", "assv"], 2, Some(2), |i, a, who| search(i, who, a)),
+    (["member", "assoc"], 2, Some(3), |i, a, who| search(i, who, a)),
+    (["null?"], 1, Some(1), |_, a, _| is(matches!(a[0], Value::Null))),
+    (["pair?"], 1, Some(1), |_, a, _| is(matches!(a[0], Value::Pair(_)))),
+    (["list?"], 1, Some(1), |_, a, _| is(matches!(walk(&a[0], |_| Ok(None::<()>))?, Walk::End(Value::Null)))),
+    (["symbol?"], 1, Some(1), |_, a, _| is(matches!(a[0], Value::Sym(_)))),
+    (["boolean?"], 1, Some(1), |_, a, _| is(matches!(a[0], Value::Bool(_)))),
+    (["procedure?"], 1, Some(1), |_, a, _| is(a[0].is_procedure())),
+    (["not"], 1, Some(1), |_, a, _| is(matches!(a[0], Value::Bool(false)))),
+    (["eq?", "eqv?"], 2, Some(2), |_, a, _| is(eqv(&a[0], &a[1]))),
+    (["equal?"], 2, Some(2), |_, a, _| is(equal(&a[0], &a[1]))),
+    (["boolean=?"], 2, None, |_, a, who| {
         let boolean = |v: &Value| match v {
             Value::Bool(b) => Ok(*b),
             _ => Err(type_error(who, "a boolean", v)),
         };
-        compare_chain(a, boolean, |x, y| x == y)
+        compare_chain(who, a, boolean, PartialOrd::partial_cmp)
     }),
-    prim!("symbol=?", 2, None, |_, a, who| compare_chain(a, |v| symbol_arg(who, v), |x, y| x == y)),
-    prim!("symbol->string", 1, Some(1), |_, a, who| Ok(Value::string(&symbol_arg(who, &a[0])?.name(), false))),
-    prim!("string->symbol", 1, Some(1), |_, a, who| {
+    (["symbol=?"], 2, None, |_, a, who| compare_chain(who, a, |v| symbol_arg(who, v), PartialOrd::partial_cmp)),
+    (["symbol->string"], 1, Some(1), |_, a, who| Ok(Value::string(&symbol_arg(who, &a[0])?.name(), false))),
+    (["string->symbol"], 1, Some(1), |_, a, who| {
         let name: String = string_arg(who, &a[0])?.chars.borrow().iter().collect();
         Ok(Value::Sym(Sym::intern(&name)))
     }),
-};
+];
 
 #[cfg(test)]
 mod tests {

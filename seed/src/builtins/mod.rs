@@ -6,7 +6,11 @@
 //!
 //! Design:
 //! 1. Each submodule owns one data type and exports `PRIMS`, a static table
-//!    of [`Prim`] entries: name, arity, and a plain function.
+//!    of [`Prim`] entries (name, arity, and a plain function) written with
+//!    `prims!`: one row per group of names that share a body. Such a group
+//!    is a set of aliases (`memq memv`) or a family whose body reads the
+//!    variant from its own name, as R7RS names spell it out (`cadr`,
+//!    `char-ci<=?`, `floor-quotient`).
 //! 2. The interpreter binds every entry, once, in the language scope; those
 //!    bindings are immutable, which lets the analyser call a builtin directly
 //!    (no lookup at run time).
@@ -21,16 +25,13 @@
 //! Higher-order list procedures (`map`, `for-each`, …) are Utena code in
 //! `runtime-src/core/lists.ut`, not here.
 
-use crate::error::R;
-use crate::eval::Interp;
-use crate::value::Value;
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
 
-pub mod chars;
-pub mod control;
-pub mod lists;
-pub mod numbers;
-pub mod strings;
-pub mod vectors;
+use crate::error::{R, error, index_error, type_error};
+use crate::eval::Interp;
+use crate::value::{Pair, Str, Sym, Value, eqv};
 
 pub type PrimFn = fn(&mut Interp, &[Value]) -> R<Value>;
 
@@ -43,6 +44,29 @@ pub struct Prim {
     pub max: Option<usize>,
     pub f: PrimFn,
 }
+
+/// A table of builtins. Each row `([NAME, …], MIN, MAX, |interp, args, who| BODY)`
+/// makes one entry per name, with `who` bound to that entry's name.
+macro_rules! prims {
+    ($(([$($name:literal),+], $min:literal, $max:expr, |$interp:pat_param, $args:pat_param, $who:pat_param| $body:expr)),* $(,)?) => {
+        &[$($($crate::builtins::Prim {
+            name: $name,
+            min: $min,
+            max: $max,
+            f: |$interp, $args| {
+                let $who: &'static str = $name;
+                $body
+            },
+        },)+)*]
+    };
+}
+
+pub mod chars;
+pub mod control;
+pub mod lists;
+pub mod numbers;
+pub mod strings;
+pub mod vectors;
 
 /// Every builtin table, in registration order.
 pub fn all_tables() -> [&'static [Prim]; 7] {
@@ -61,38 +85,31 @@ pub fn all_tables() -> [&'static [Prim]; 7] {
 // argument and names the builtin (`who`) in the error, in the wording of
 // docs/conventions.md.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use crate::error::{error, index_error, type_error};
-use crate::value::{Pair, Str, Sym};
-
 /// The most elements `make-vector`, `make-string` and `make-bytevector`
 /// allocate: a mistyped size must be an error, not an out-of-memory abort.
 pub const MAX_SIZE: usize = 1 << 28;
 
-/// One table entry: `prim!("name", min, max, |interp, args, who| body)`,
-/// where `max` is `Some(n)` or `None` and `who` is bound to the name.
-#[macro_export]
-macro_rules! prim {
-    ($name:literal, $min:literal, $max:expr, |$interp:pat_param, $args:pat_param, $who:pat_param| $body:expr) => {
-        $crate::builtins::Prim {
-            name: $name,
-            min: $min,
-            max: $max,
-            f: |$interp, $args| {
-                let $who: &'static str = $name;
-                $body
-            },
+/// `NAME(who, v)`: what `v` holds when it is a `Value::VARIANT`, else the
+/// error `WHO: expected WHAT, got V`.
+macro_rules! getters {
+    ($($name:ident: $variant:ident -> $t:ty, $what:literal;)*) => {$(
+        pub fn $name<'a>(who: &str, v: &'a Value) -> R<&'a $t> {
+            match v {
+                Value::$variant(x) => Ok(x),
+                _ => Err(type_error(who, $what, v)),
+            }
         }
-    };
+    )*};
 }
 
-pub fn int_arg(who: &str, v: &Value) -> R<i64> {
-    match v {
-        Value::Int(n) => Ok(*n),
-        _ => Err(type_error(who, "an integer", v)),
-    }
+getters! {
+    int_arg: Int -> i64, "an integer";
+    char_arg: Char -> char, "a character";
+    symbol_arg: Sym -> Sym, "a symbol";
+    string_arg: Str -> Rc<Str>, "a string";
+    pair_arg: Pair -> Rc<Pair>, "a pair";
+    vector_arg: Vector -> Rc<RefCell<Vec<Value>>>, "a vector";
+    bytes_arg: Bytes -> Rc<RefCell<Vec<u8>>>, "a bytevector";
 }
 
 pub fn index_arg(who: &str, v: &Value) -> R<usize> {
@@ -119,53 +136,11 @@ pub fn size_arg(who: &str, v: &Value) -> R<usize> {
     }
 }
 
-pub fn char_arg(who: &str, v: &Value) -> R<char> {
-    match v {
-        Value::Char(c) => Ok(*c),
-        _ => Err(type_error(who, "a character", v)),
-    }
-}
-
-pub fn symbol_arg(who: &str, v: &Value) -> R<Sym> {
-    match v {
-        Value::Sym(s) => Ok(*s),
-        _ => Err(type_error(who, "a symbol", v)),
-    }
-}
-
-pub fn string_arg<'a>(who: &str, v: &'a Value) -> R<&'a Rc<Str>> {
-    match v {
-        Value::Str(s) => Ok(s),
-        _ => Err(type_error(who, "a string", v)),
-    }
-}
-
 /// A string the caller is about to change.
 pub fn mutable_string_arg<'a>(who: &str, v: &'a Value) -> R<&'a Rc<Str>> {
     match string_arg(who, v)? {
         s if s.mutable => Ok(s),
         _ => Err(error(format!("{who}: string is immutable"))),
-    }
-}
-
-pub fn pair_arg<'a>(who: &str, v: &'a Value) -> R<&'a Rc<Pair>> {
-    match v {
-        Value::Pair(p) => Ok(p),
-        _ => Err(type_error(who, "a pair", v)),
-    }
-}
-
-pub fn vector_arg<'a>(who: &str, v: &'a Value) -> R<&'a Rc<RefCell<Vec<Value>>>> {
-    match v {
-        Value::Vector(items) => Ok(items),
-        _ => Err(type_error(who, "a vector", v)),
-    }
-}
-
-pub fn bytes_arg<'a>(who: &str, v: &'a Value) -> R<&'a Rc<RefCell<Vec<u8>>>> {
-    match v {
-        Value::Bytes(bytes) => Ok(bytes),
-        _ => Err(type_error(who, "a bytevector", v)),
     }
 }
 
@@ -183,8 +158,7 @@ pub enum Walk<T> {
 /// returns `Some`. Terminates on circular chains (tortoise and hare: a
 /// second cursor moves at half speed and meets the first inside a cycle).
 pub fn walk<T>(list: &Value, mut visit: impl FnMut(&Rc<Pair>) -> R<Option<T>>) -> R<Walk<T>> {
-    let (mut cursor, mut slow) = (list.clone(), list.clone());
-    let mut steps = 0usize;
+    let (mut cursor, mut slow, mut steps) = (list.clone(), list.clone(), 0usize);
     loop {
         let Value::Pair(pair) = &cursor else { return Ok(Walk::End(cursor)) };
         if let Some(found) = visit(pair)? {
@@ -193,25 +167,34 @@ pub fn walk<T>(list: &Value, mut visit: impl FnMut(&Rc<Pair>) -> R<Option<T>>) -
         let next = pair.cdr.borrow().clone();
         cursor = next;
         steps += 1;
+        // `slow` is always a pair that `cursor` has passed, so `eqv` is
+        // true only when `cursor` has come round to it again.
         if steps.is_multiple_of(2) {
             slow = slow.cdr().unwrap_or_default();
-            if let (Value::Pair(a), Value::Pair(b)) = (&cursor, &slow)
-                && Rc::ptr_eq(a, b)
-            {
+            if eqv(&cursor, &slow) {
                 return Ok(Walk::Circular);
             }
         }
     }
 }
 
-/// The elements of a proper list, or `WHO: expected a list, got …`.
-pub fn list_arg(who: &str, list: &Value) -> R<Vec<Value>> {
+/// The elements of a chain of pairs and the non-pair that ends it (`()`
+/// for a proper list); a circular chain is `WHO: expected a list, got …`.
+pub fn chain_arg(who: &str, list: &Value) -> R<(Vec<Value>, Value)> {
     let mut items = Vec::new();
     match walk(list, |pair| {
         items.push(pair.car.borrow().clone());
         Ok(None::<()>)
     })? {
-        Walk::End(Value::Null) => Ok(items),
+        Walk::End(tail) => Ok((items, tail)),
+        _ => Err(type_error(who, "a list", list)),
+    }
+}
+
+/// The elements of a proper list, or `WHO: expected a list, got …`.
+pub fn list_arg(who: &str, list: &Value) -> R<Vec<Value>> {
+    match chain_arg(who, list)? {
+        (items, Value::Null) => Ok(items),
         _ => Err(type_error(who, "a list", list)),
     }
 }
@@ -238,11 +221,38 @@ pub fn slice_arg<T: Clone>(who: &str, items: &RefCell<Vec<T>>, args: &[Value], a
     Ok(items[start..end].to_vec())
 }
 
-/// `(X-copy! to at from [start [end]])` for vectors, strings and
-/// bytevectors; `from` may be `to` (the range is copied out first).
+/// The characters `args[1]`..`args[2]` (optional start and end) of the
+/// string `args[0]`, copied out.
+pub fn string_slice(who: &str, args: &[Value]) -> R<Vec<char>> {
+    slice_arg(who, &string_arg(who, &args[0])?.chars, args, 1)
+}
+
+/// `(X-ref seq k)` for vectors, strings and bytevectors.
+pub fn element<T: Clone>(who: &str, items: &RefCell<Vec<T>>, k: &Value) -> R<T> {
+    let items = items.borrow();
+    Ok(items[index_in(who, k, items.len())?].clone())
+}
+
+/// `(X-set! seq k value)` for vectors, strings and bytevectors: `k` is
+/// checked first, then `value` converted to an element.
 ///
 /// Invariant (here and in every mutator): all checks, whose messages may
 /// print the very object being changed, happen before `borrow_mut`.
+pub fn store<T>(who: &str, items: &RefCell<Vec<T>>, args: &[Value], convert: impl FnOnce(&Value) -> R<T>) -> R<Value> {
+    let k = index_in(who, &args[1], items.borrow().len())?;
+    let value = convert(&args[2])?;
+    items.borrow_mut()[k] = value;
+    Ok(Value::Unspecified)
+}
+
+/// `(X-append seq ...)` for vectors, strings and bytevectors: the elements
+/// of every argument, each checked and copied out by `get`.
+pub fn concat<T: Clone>(args: &[Value], get: impl Fn(&Value) -> R<Vec<T>>) -> R<Vec<T>> {
+    Ok(args.iter().map(get).collect::<R<Vec<_>>>()?.concat())
+}
+
+/// `(X-copy! to at from [start [end]])` for vectors, strings and
+/// bytevectors; `from` may be `to` (the range is copied out first).
 pub fn copy_into<T: Clone>(who: &str, to: &RefCell<Vec<T>>, args: &[Value], from: &RefCell<Vec<T>>) -> R<Value> {
     let at = index_arg(who, &args[1])?;
     let source = slice_arg(who, from, args, 3)?;
@@ -264,11 +274,20 @@ pub fn fill_range<T: Clone>(who: &str, items: &RefCell<Vec<T>>, fill: T, args: &
     Ok(Value::Unspecified)
 }
 
-/// A variadic comparison (`=`, `char<?`, `string=?`, …): every argument is
-/// converted (so every one is type-checked), then each adjacent pair tested.
-pub fn compare_chain<T>(args: &[Value], get: impl Fn(&Value) -> R<T>, holds: impl Fn(&T, &T) -> bool) -> R<Value> {
+/// How a comparison orders two elements; `None` when they are unordered.
+pub type Order<T> = fn(&T, &T) -> Option<Ordering>;
+
+/// A variadic comparison named for its test, which ends the name before
+/// any `?` (`=`, `char<?`, `string-ci>=?`): every argument is converted (so
+/// every one is type-checked), then each adjacent pair ordered `by`.
+pub fn compare_chain<'a, T>(who: &str, args: &'a [Value], get: impl Fn(&'a Value) -> R<T>, by: Order<T>) -> R<Value> {
+    // The characters of the test are the orderings it accepts: `<=` holds
+    // for `Less` and `Equal`.
+    let name = who.trim_end_matches('?');
+    let test = &name[name.trim_end_matches(['<', '=', '>']).len()..];
+    let holds = |o: Ordering| test.contains(["<", "=", ">"][(o as i8 + 1) as usize]);
     let items = args.iter().map(get).collect::<R<Vec<T>>>()?;
-    Ok(Value::Bool(items.windows(2).all(|w| holds(&w[0], &w[1]))))
+    Ok(Value::Bool(items.windows(2).all(|w| by(&w[0], &w[1]).is_some_and(holds))))
 }
 
 /// Test helper: applies the builtin `name` to `args` and returns the

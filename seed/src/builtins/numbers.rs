@@ -4,15 +4,15 @@
 //! types, 64-bit exact integers (`Value::Int`) and flonums (`Value::Float`).
 //!
 //! Design:
-//! 1. Each argument is first checked and turned into a [`Num`]; every binary
-//!    operation is one `match` on the pair: both exact gives a checked `i64`
+//! 1. Each argument is first checked and turned into a [`Num`]; `+ - * /`
+//!    share one step, `combine`: both exact gives a checked `i64`
 //!    operation, anything else gives the `f64` operation (contagion).
 //! 2. Exact results that do not fit in 64 bits raise `NAME: integer
 //!    overflow`; nothing wraps. `/` of exact integers is exact only when the
 //!    division is; otherwise it is a flonum (there are no rationals).
 //! 3. The integer divisions (`quotient`, `modulo`, `floor/`, …) share one
-//!    routine that returns both quotient and remainder, truncating or
-//!    flooring.
+//!    routine that computes both quotient and remainder, truncating or
+//!    flooring, and returns the part the procedure's name asks for.
 //!
 //! Invariant: no argument makes a builtin here panic: every `i64` operation
 //! that can overflow (`+ - * abs expt`, `i64::MIN / -1`, shifts) is checked.
@@ -26,7 +26,6 @@ use std::rc::Rc;
 
 use super::{Prim, compare_chain, int_arg, string_arg};
 use crate::error::{R, Unwind, error, type_error};
-use crate::prim;
 use crate::printer::format_flonum;
 use crate::reader::parse_number_radix;
 use crate::value::Value;
@@ -78,46 +77,40 @@ fn division_by_zero(who: &str) -> Box<Unwind> {
     error(format!("{who}: division by zero"))
 }
 
-/// One binary operation with contagion: checked `int` on two exact
-/// integers, `float` otherwise.
-fn binary(who: &str, a: Num, b: Num, int: fn(i64, i64) -> Option<i64>, float: fn(f64, f64) -> f64) -> R<Num> {
-    match (a, b) {
-        (Int(x), Int(y)) => int(x, y).map(Int).ok_or_else(|| overflow(who)),
-        _ => Ok(Float(float(a.f64(), b.f64()))),
+/// `a OP b` for `OP` one of `+ - * /`, with contagion: a checked `i64`
+/// operation on two exact integers, the `f64` one otherwise. Exact `/` is
+/// exact only when the division is.
+fn combine(who: &str, op: &str, a: Num, b: Num) -> R<Num> {
+    if let (Int(x), Int(y)) = (a, b) {
+        let exact = match op {
+            "+" => x.checked_add(y),
+            "-" => x.checked_sub(y),
+            "*" => x.checked_mul(y),
+            _ if y == 0 => return Err(division_by_zero(who)),
+            _ if x.checked_rem(y).is_some_and(|r| r != 0) => return Ok(Float(x as f64 / y as f64)),
+            _ => x.checked_div(y),
+        };
+        return exact.map(Int).ok_or_else(|| overflow(who));
     }
+    let (x, y) = (a.f64(), b.f64());
+    Ok(Float(match op {
+        "+" => x + y,
+        "-" => x - y,
+        "*" => x * y,
+        _ if matches!(b, Int(0)) => return Err(division_by_zero(who)),
+        _ => x / y,
+    }))
 }
 
-fn add(who: &str, a: Num, b: Num) -> R<Num> {
-    binary(who, a, b, i64::checked_add, |x, y| x + y)
-}
-fn sub(who: &str, a: Num, b: Num) -> R<Num> {
-    binary(who, a, b, i64::checked_sub, |x, y| x - y)
-}
-fn mul(who: &str, a: Num, b: Num) -> R<Num> {
-    binary(who, a, b, i64::checked_mul, |x, y| x * y)
-}
-fn div(who: &str, a: Num, b: Num) -> R<Num> {
-    match (a, b) {
-        (_, Int(0)) => Err(division_by_zero(who)),
-        (Int(x), Int(y)) => match x.checked_rem(y) {
-            Some(0) => Ok(Int(x / y)),
-            Some(_) => Ok(Float(x as f64 / y as f64)),
-            None => Err(overflow(who)),
-        },
-        _ => Ok(Float(a.f64() / b.f64())),
-    }
-}
-
-type Op = fn(&str, Num, Num) -> R<Num>;
-
-/// `+ - * /`: with one argument `-` and `/` apply to `unit` (0 or 1) first.
-fn arith(who: &str, args: &[Value], op: Op, unit: i64, left_fold: bool) -> R<Value> {
+/// `+ - * /` fold from 0 or 1, except that `-` and `/` with two or more
+/// arguments fold from the first.
+fn arith(who: &str, args: &[Value]) -> R<Value> {
     let (mut acc, rest) = match args {
-        [first, rest @ ..] if left_fold && !rest.is_empty() => (num(who, first)?, rest),
-        _ => (Int(unit), args),
+        [first, rest @ ..] if matches!(who, "-" | "/") && !rest.is_empty() => (num(who, first)?, rest),
+        _ => (Int(if matches!(who, "*" | "/") { 1 } else { 0 }), args),
     };
     for arg in rest {
-        acc = op(who, acc, num(who, arg)?)?;
+        acc = combine(who, who, acc, num(who, arg)?)?;
     }
     Ok(acc.value())
 }
@@ -129,22 +122,20 @@ fn compare(a: &Num, b: &Num) -> Option<Ordering> {
     }
 }
 
-fn compare_prim(who: &str, args: &[Value], holds: fn(Ordering) -> bool) -> R<Value> {
-    compare_chain(args, |v| num(who, v), |a, b| compare(a, b).is_some_and(holds))
-}
-
-/// Quotient and remainder of an integer division that truncates or
-/// floors. The quotient is `None` when it overflows (only `i64::MIN / -1`).
-fn int_divide(who: &str, a: &Value, b: &Value, floor: bool) -> R<(Option<Num>, Num)> {
-    match (integer(who, a)?, integer(who, b)?) {
-        (_, Int(0)) => Err(division_by_zero(who)),
-        (_, Float(0.0)) => Err(division_by_zero(who)),
+/// The integer divisions, named as R7RS names them: the quotient, the
+/// remainder or both (`…/`) of a division that truncates, or floors
+/// (`floor-…` and `modulo`).
+fn int_divide(who: &str, args: &[Value]) -> R<Value> {
+    let floor = who == "modulo" || who.starts_with("floor");
+    let (quotient, remainder) = match (integer(who, &args[0])?, integer(who, &args[1])?) {
+        (_, Int(0) | Float(0.0)) => return Err(division_by_zero(who)),
         (Int(x), Int(y)) => {
+            // Only `i64::MIN / -1` overflows, and only in the quotient.
             let (mut q, mut r) = (x.checked_div(y), x.wrapping_rem(y));
             if floor && r != 0 && (r < 0) != (y < 0) {
                 (q, r) = (q.map(|q| q - 1), r + y);
             }
-            Ok((q.map(Int), Int(r)))
+            (q.map(Value::Int), Value::Int(r))
         }
         (a, b) => {
             let (x, y) = (a.f64(), b.f64());
@@ -152,33 +143,23 @@ fn int_divide(who: &str, a: &Value, b: &Value, floor: bool) -> R<(Option<Num>, N
             if floor && r != 0.0 && (r < 0.0) != (y < 0.0) {
                 r += y;
             }
-            let q = if floor { (x / y).floor() } else { (x / y).trunc() };
-            Ok((Some(Float(q)), Float(r)))
+            (Some(Value::Float(if floor { (x / y).floor() } else { (x / y).trunc() })), Value::Float(r))
         }
+    };
+    let quotient = quotient.ok_or_else(|| overflow(who));
+    match who {
+        "remainder" | "modulo" | "truncate-remainder" | "floor-remainder" => Ok(remainder),
+        "truncate/" | "floor/" => Ok(Value::Values(Rc::new(vec![quotient?, remainder]))),
+        _ => quotient,
     }
-}
-
-enum Part {
-    Quotient,
-    Remainder,
-    Both,
-}
-
-fn division(who: &str, args: &[Value], floor: bool, part: Part) -> R<Value> {
-    let (q, r) = int_divide(who, &args[0], &args[1], floor)?;
-    let q = || q.map(Num::value).ok_or_else(|| overflow(who));
-    Ok(match part {
-        Part::Quotient => q()?,
-        Part::Remainder => r.value(),
-        Part::Both => Value::Values(Rc::new(vec![q()?, r.value()])),
-    })
 }
 
 fn gcd2(a: u64, b: u64) -> u64 {
     if b == 0 { a } else { gcd2(b, a % b) }
 }
 
-fn gcd_lcm(who: &str, args: &[Value], lcm: bool) -> R<Value> {
+fn gcd_lcm(who: &str, args: &[Value]) -> R<Value> {
+    let lcm = who == "lcm";
     let mut acc: u64 = if lcm { 1 } else { 0 };
     for arg in args {
         let n = int_arg(who, arg)?.unsigned_abs();
@@ -191,17 +172,12 @@ fn gcd_lcm(who: &str, args: &[Value], lcm: bool) -> R<Value> {
     i64::try_from(acc).map(Value::Int).map_err(|_| overflow(who))
 }
 
-fn min_max(who: &str, args: &[Value], want: Ordering) -> R<Value> {
-    let mut best = num(who, &args[0])?;
-    let mut inexact = matches!(best, Float(_));
-    for arg in &args[1..] {
-        let n = num(who, arg)?;
-        inexact |= matches!(n, Float(_));
-        if compare(&n, &best) == Some(want) || n.f64().is_nan() {
-            best = n;
-        }
-    }
-    Ok(if inexact { Value::Float(best.f64()) } else { best.value() })
+fn min_max(who: &str, args: &[Value]) -> R<Value> {
+    let want = if who == "max" { Ordering::Greater } else { Ordering::Less };
+    let nums = args.iter().map(|v| num(who, v)).collect::<R<Vec<_>>>()?;
+    let better = |n: &Num, best: &Num| compare(n, best) == Some(want) || n.f64().is_nan();
+    let best = nums[1..].iter().fold(nums[0], |best, n| if better(n, &best) { *n } else { best });
+    Ok(if nums.iter().any(|n| matches!(n, Float(_))) { Value::Float(best.f64()) } else { best.value() })
 }
 
 fn expt(who: &str, base: Num, power: Num) -> R<Value> {
@@ -216,25 +192,21 @@ fn expt(who: &str, base: Num, power: Num) -> R<Value> {
     }
 }
 
+/// An exact root when there is one, else a flonum.
 fn sqrt(n: Num) -> Value {
-    if let Int(n) = n
-        && n >= 0
-    {
-        let guess = (n as f64).sqrt() as i64;
-        for root in [guess - 1, guess, guess + 1] {
-            if root >= 0 && root.checked_mul(root) == Some(n) {
-                return Value::Int(root);
-            }
+    let root = match n {
+        Int(n) if n >= 0 => {
+            let guess = (n as f64).sqrt() as i64;
+            (guess - 1..=guess + 1).find(|root| root.checked_mul(*root) == Some(n))
         }
-    }
-    Value::Float(n.f64().sqrt())
+        _ => None,
+    };
+    root.map_or(Value::Float(n.f64().sqrt()), Value::Int)
 }
 
 fn exact(who: &str, v: &Value) -> R<Value> {
     match num(who, v)? {
-        Float(x) if x.fract() == 0.0 && (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&x) => {
-            Ok(Value::Int(x as i64))
-        }
+        Float(x) if x.fract() == 0.0 && (i64::MIN as f64..i64::MAX as f64).contains(&x) => Ok(Value::Int(x as i64)),
         Float(x) if x.fract() == 0.0 => Err(overflow(who)),
         Float(x) => Err(error(format!("{who}: no exact representation for {}", format_flonum(x)))),
         Int(n) => Ok(Value::Int(n)),
@@ -243,10 +215,8 @@ fn exact(who: &str, v: &Value) -> R<Value> {
 
 /// `floor round truncate ceiling`: exact integers are already integral.
 fn rounding(who: &str, v: &Value, round: fn(f64) -> f64) -> R<Value> {
-    Ok(match num(who, v)? {
-        Float(x) => Value::Float(round(x)),
-        Int(n) => Value::Int(n),
-    })
+    let n = num(who, v)?;
+    Ok(if let Float(x) = n { Value::Float(round(x)) } else { n.value() })
 }
 
 fn transcendental(who: &str, v: &Value, f: fn(f64) -> f64) -> R<Value> {
@@ -258,24 +228,22 @@ fn test(who: &str, v: &Value, holds: fn(Num) -> bool) -> R<Value> {
     Ok(Value::Bool(holds(num(who, v)?)))
 }
 
-fn parity(who: &str, v: &Value, odd: bool) -> R<Value> {
-    let odd_now = match integer(who, v)? {
-        Int(n) => n % 2 != 0,
-        Float(x) => x % 2.0 != 0.0,
-    };
-    Ok(Value::Bool(odd_now == odd))
+fn parity(who: &str, v: &Value) -> R<Value> {
+    let n = integer(who, v)?;
+    let odd = if let Int(n) = n { n % 2 != 0 } else { n.f64() % 2.0 != 0.0 };
+    Ok(Value::Bool(odd == (who == "odd?")))
 }
 
-fn radix_arg(who: &str, args: &[Value], at: usize) -> R<u32> {
-    match args.get(at).map(|v| int_arg(who, v)).transpose()? {
+fn radix_arg(who: &str, args: &[Value]) -> R<u32> {
+    match args.get(1).map(|v| int_arg(who, v)).transpose()? {
         None => Ok(10),
-        Some(r @ (2 | 8 | 10 | 16)) => Ok(r as u32),
+        Some(&r @ (2 | 8 | 10 | 16)) => Ok(r as u32),
         Some(r) => Err(error(format!("{who}: radix must be 2, 8, 10 or 16, got {r}"))),
     }
 }
 
 fn number_to_string(who: &str, args: &[Value]) -> R<Value> {
-    let radix = radix_arg(who, args, 1)?;
+    let radix = radix_arg(who, args)?;
     let text = match num(who, &args[0])? {
         Float(x) if radix == 10 => format_flonum(x),
         Float(_) => return Err(error(format!("{who}: a flonum can only be printed in radix 10"))),
@@ -292,106 +260,84 @@ fn number_to_string(who: &str, args: &[Value]) -> R<Value> {
     Ok(Value::string(&text, true))
 }
 
-fn string_to_number(who: &str, args: &[Value]) -> R<Value> {
-    let radix = radix_arg(who, args, 1)?;
-    let text: String = string_arg(who, &args[0])?.chars.borrow().iter().collect();
-    Ok(parse_number_radix(&text, radix).unwrap_or(Value::Bool(false)))
-}
-
 fn bitwise(who: &str, args: &[Value], unit: i64, op: fn(i64, i64) -> i64) -> R<Value> {
-    args.iter().try_fold(unit, |acc, v| Ok(op(acc, int_arg(who, v)?))).map(Value::Int)
+    args.iter().try_fold(unit, |acc, v| Ok(op(acc, *int_arg(who, v)?))).map(Value::Int)
 }
 
 fn arithmetic_shift(who: &str, args: &[Value]) -> R<Value> {
-    let (n, count) = (int_arg(who, &args[0])?, int_arg(who, &args[1])?);
-    if count < 0 {
-        return Ok(Value::Int(n >> count.unsigned_abs().min(63)));
-    }
+    let (n, count) = (*int_arg(who, &args[0])?, *int_arg(who, &args[1])?);
     match u32::try_from(count) {
+        Err(_) if count < 0 => Ok(Value::Int(n >> count.unsigned_abs().min(63))),
         _ if n == 0 => Ok(Value::Int(0)),
         Ok(c) if c < 64 && (n << c) >> c == n => Ok(Value::Int(n << c)),
         _ => Err(overflow(who)),
     }
 }
 
-pub static PRIMS: &[Prim] = &[
-    prim!("+", 0, None, |_, a, who| arith(who, a, add, 0, false)),
-    prim!("*", 0, None, |_, a, who| arith(who, a, mul, 1, false)),
-    prim!("-", 1, None, |_, a, who| arith(who, a, sub, 0, true)),
-    prim!("/", 1, None, |_, a, who| arith(who, a, div, 1, true)),
-    prim!("=", 1, None, |_, a, who| compare_prim(who, a, Ordering::is_eq)),
-    prim!("<", 1, None, |_, a, who| compare_prim(who, a, Ordering::is_lt)),
-    prim!(">", 1, None, |_, a, who| compare_prim(who, a, Ordering::is_gt)),
-    prim!("<=", 1, None, |_, a, who| compare_prim(who, a, Ordering::is_le)),
-    prim!(">=", 1, None, |_, a, who| compare_prim(who, a, Ordering::is_ge)),
-    prim!("quotient", 2, Some(2), |_, a, who| division(who, a, false, Part::Quotient)),
-    prim!("remainder", 2, Some(2), |_, a, who| division(who, a, false, Part::Remainder)),
-    prim!("modulo", 2, Some(2), |_, a, who| division(who, a, true, Part::Remainder)),
-    prim!("truncate-quotient", 2, Some(2), |_, a, who| division(who, a, false, Part::Quotient)),
-    prim!("truncate-remainder", 2, Some(2), |_, a, who| division(who, a, false, Part::Remainder)),
-    prim!("floor-quotient", 2, Some(2), |_, a, who| division(who, a, true, Part::Quotient)),
-    prim!("floor-remainder", 2, Some(2), |_, a, who| division(who, a, true, Part::Remainder)),
-    prim!("truncate/", 2, Some(2), |_, a, who| division(who, a, false, Part::Both)),
-    prim!("floor/", 2, Some(2), |_, a, who| division(who, a, true, Part::Both)),
-    prim!("gcd", 0, None, |_, a, who| gcd_lcm(who, a, false)),
-    prim!("lcm", 0, None, |_, a, who| gcd_lcm(who, a, true)),
-    prim!("abs", 1, Some(1), |_, a, who| match num(who, &a[0])? {
+pub static PRIMS: &[Prim] = prims![
+    (["+", "*"], 0, None, |_, a, who| arith(who, a)),
+    (["-", "/"], 1, None, |_, a, who| arith(who, a)),
+    (["=", "<", ">", "<=", ">="], 1, None, |_, a, who| compare_chain(who, a, |v| num(who, v), compare)),
+    (["quotient", "remainder", "modulo"], 2, Some(2), |_, a, who| int_divide(who, a)),
+    (["truncate-quotient", "truncate-remainder", "truncate/"], 2, Some(2), |_, a, who| int_divide(who, a)),
+    (["floor-quotient", "floor-remainder", "floor/"], 2, Some(2), |_, a, who| int_divide(who, a)),
+    (["gcd", "lcm"], 0, None, |_, a, who| gcd_lcm(who, a)),
+    (["abs"], 1, Some(1), |_, a, who| match num(who, &a[0])? {
         Int(n) => n.checked_abs().map(Value::Int).ok_or_else(|| overflow(who)),
         Float(x) => Ok(Value::Float(x.abs())),
     }),
-    prim!("min", 1, None, |_, a, who| min_max(who, a, Ordering::Less)),
-    prim!("max", 1, None, |_, a, who| min_max(who, a, Ordering::Greater)),
-    prim!("expt", 2, Some(2), |_, a, who| expt(who, num(who, &a[0])?, num(who, &a[1])?)),
-    prim!("square", 1, Some(1), |_, a, who| mul(who, num(who, &a[0])?, num(who, &a[0])?).map(Num::value)),
-    prim!("sqrt", 1, Some(1), |_, a, who| Ok(sqrt(num(who, &a[0])?))),
-    prim!("exact", 1, Some(1), |_, a, who| exact(who, &a[0])),
-    prim!("inexact->exact", 1, Some(1), |_, a, who| exact(who, &a[0])),
-    prim!("inexact", 1, Some(1), |_, a, who| Ok(Value::Float(num(who, &a[0])?.f64()))),
-    prim!("exact->inexact", 1, Some(1), |_, a, who| Ok(Value::Float(num(who, &a[0])?.f64()))),
-    prim!("floor", 1, Some(1), |_, a, who| rounding(who, &a[0], f64::floor)),
-    prim!("ceiling", 1, Some(1), |_, a, who| rounding(who, &a[0], f64::ceil)),
-    prim!("truncate", 1, Some(1), |_, a, who| rounding(who, &a[0], f64::trunc)),
-    prim!("round", 1, Some(1), |_, a, who| rounding(who, &a[0], f64::round_ties_even)),
-    prim!("number?", 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Int(_) | Value::Float(_))))),
-    prim!("real?", 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Int(_) | Value::Float(_))))),
-    prim!("rational?", 1, Some(1), |_, a, _| Ok(Value::Bool(match a[0] {
+    (["min", "max"], 1, None, |_, a, who| min_max(who, a)),
+    (["expt"], 2, Some(2), |_, a, who| expt(who, num(who, &a[0])?, num(who, &a[1])?)),
+    (["square"], 1, Some(1), |_, a, who| combine(who, "*", num(who, &a[0])?, num(who, &a[0])?).map(Num::value)),
+    (["sqrt"], 1, Some(1), |_, a, who| Ok(sqrt(num(who, &a[0])?))),
+    (["exact", "inexact->exact"], 1, Some(1), |_, a, who| exact(who, &a[0])),
+    (["inexact", "exact->inexact"], 1, Some(1), |_, a, who| Ok(Value::Float(num(who, &a[0])?.f64()))),
+    (["floor"], 1, Some(1), |_, a, who| rounding(who, &a[0], f64::floor)),
+    (["ceiling"], 1, Some(1), |_, a, who| rounding(who, &a[0], f64::ceil)),
+    (["truncate"], 1, Some(1), |_, a, who| rounding(who, &a[0], f64::trunc)),
+    (["round"], 1, Some(1), |_, a, who| rounding(who, &a[0], f64::round_ties_even)),
+    (["number?", "real?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Int(_) | Value::Float(_))))),
+    (["rational?"], 1, Some(1), |_, a, _| Ok(Value::Bool(match a[0] {
         Value::Int(_) => true,
         Value::Float(x) => x.is_finite(),
         _ => false,
     }))),
-    prim!("integer?", 1, Some(1), |_, a, who| Ok(Value::Bool(integer(who, &a[0]).is_ok()))),
-    prim!("exact-integer?", 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Int(_))))),
-    prim!("exact?", 1, Some(1), |_, a, who| test(who, &a[0], |n| matches!(n, Int(_)))),
-    prim!("inexact?", 1, Some(1), |_, a, who| test(who, &a[0], |n| matches!(n, Float(_)))),
-    prim!("nan?", 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64().is_nan())),
-    prim!("finite?", 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64().is_finite())),
-    prim!("infinite?", 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64().is_infinite())),
-    prim!("zero?", 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64() == 0.0)),
-    prim!("positive?", 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64() > 0.0)),
-    prim!("negative?", 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64() < 0.0)),
-    prim!("even?", 1, Some(1), |_, a, who| parity(who, &a[0], false)),
-    prim!("odd?", 1, Some(1), |_, a, who| parity(who, &a[0], true)),
-    prim!("number->string", 1, Some(2), |_, a, who| number_to_string(who, a)),
-    prim!("string->number", 1, Some(2), |_, a, who| string_to_number(who, a)),
-    prim!("exp", 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::exp)),
-    prim!("sin", 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::sin)),
-    prim!("cos", 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::cos)),
-    prim!("tan", 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::tan)),
-    prim!("asin", 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::asin)),
-    prim!("acos", 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::acos)),
-    prim!("log", 1, Some(2), |_, a, who| match a {
+    (["integer?"], 1, Some(1), |_, a, who| Ok(Value::Bool(integer(who, &a[0]).is_ok()))),
+    (["exact-integer?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Int(_))))),
+    (["exact?"], 1, Some(1), |_, a, who| test(who, &a[0], |n| matches!(n, Int(_)))),
+    (["inexact?"], 1, Some(1), |_, a, who| test(who, &a[0], |n| matches!(n, Float(_)))),
+    (["nan?"], 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64().is_nan())),
+    (["finite?"], 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64().is_finite())),
+    (["infinite?"], 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64().is_infinite())),
+    (["zero?"], 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64() == 0.0)),
+    (["positive?"], 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64() > 0.0)),
+    (["negative?"], 1, Some(1), |_, a, who| test(who, &a[0], |n| n.f64() < 0.0)),
+    (["even?", "odd?"], 1, Some(1), |_, a, who| parity(who, &a[0])),
+    (["number->string"], 1, Some(2), |_, a, who| number_to_string(who, a)),
+    (["string->number"], 1, Some(2), |_, a, who| {
+        let radix = radix_arg(who, a)?;
+        let text: String = string_arg(who, &a[0])?.chars.borrow().iter().collect();
+        Ok(parse_number_radix(&text, radix).unwrap_or(Value::Bool(false)))
+    }),
+    (["exp"], 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::exp)),
+    (["sin"], 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::sin)),
+    (["cos"], 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::cos)),
+    (["tan"], 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::tan)),
+    (["asin"], 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::asin)),
+    (["acos"], 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::acos)),
+    (["log"], 1, Some(2), |_, a, who| match a {
         [x, base] => Ok(Value::Float(num(who, x)?.f64().ln() / num(who, base)?.f64().ln())),
         _ => transcendental(who, &a[0], f64::ln),
     }),
-    prim!("atan", 1, Some(2), |_, a, who| match a {
+    (["atan"], 1, Some(2), |_, a, who| match a {
         [y, x] => Ok(Value::Float(num(who, y)?.f64().atan2(num(who, x)?.f64()))),
         _ => transcendental(who, &a[0], f64::atan),
     }),
-    prim!("bitwise-and", 0, None, |_, a, who| bitwise(who, a, -1, |x, y| x & y)),
-    prim!("bitwise-or", 0, None, |_, a, who| bitwise(who, a, 0, |x, y| x | y)),
-    prim!("bitwise-xor", 0, None, |_, a, who| bitwise(who, a, 0, |x, y| x ^ y)),
-    prim!("bitwise-not", 1, Some(1), |_, a, who| Ok(Value::Int(!int_arg(who, &a[0])?))),
-    prim!("arithmetic-shift", 2, Some(2), |_, a, who| arithmetic_shift(who, a)),
+    (["bitwise-and"], 0, None, |_, a, who| bitwise(who, a, -1, |x, y| x & y)),
+    (["bitwise-or"], 0, None, |_, a, who| bitwise(who, a, 0, |x, y| x | y)),
+    (["bitwise-xor"], 0, None, |_, a, who| bitwise(who, a, 0, |x, y| x ^ y)),
+    (["bitwise-not"], 1, Some(1), |_, a, who| Ok(Value::Int(!*int_arg(who, &a[0])?))),
+    (["arithmetic-shift"], 2, Some(2), |_, a, who| arithmetic_shift(who, a)),
 ];
 
 #[cfg(test)]

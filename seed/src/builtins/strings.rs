@@ -14,14 +14,11 @@
 //! Not done here: locale-sensitive collation (comparison is by scalar
 //! value) and the SRFI-13 library beyond `string-contains`.
 
-use std::cmp::Ordering;
-
 use super::{
-    Prim, char_arg, compare_chain, copy_into, fill_range, index_in, list_arg, mutable_string_arg, size_arg, slice_arg,
-    string_arg, vector_arg,
+    Prim, char_arg, compare_chain, concat, copy_into, element, fill_range, list_arg, mutable_string_arg, size_arg,
+    slice_arg, store, string_arg, string_slice, vector_arg,
 };
 use crate::error::R;
-use crate::prim;
 use crate::value::Value;
 
 fn new_string(chars: Vec<char>) -> R<Value> {
@@ -29,16 +26,15 @@ fn new_string(chars: Vec<char>) -> R<Value> {
 }
 
 fn chars_of(who: &str, args: &[Value]) -> R<Vec<char>> {
-    args.iter().map(|v| char_arg(who, v)).collect()
+    args.iter().map(|v| char_arg(who, v).copied()).collect()
 }
 
-/// A comparison chain; `fold` compares lower-cased strings.
-fn compare(who: &str, args: &[Value], fold: bool, holds: fn(Ordering) -> bool) -> R<Value> {
-    let get = |v: &Value| {
-        let chars = string_arg(who, v)?.chars.borrow().clone();
-        Ok(if fold { chars.into_iter().map(super::chars::downcase).collect() } else { chars })
-    };
-    compare_chain(args, get, |a: &Vec<char>, b| holds(a.cmp(b)))
+/// `string=?`, `string-ci<?`, …: the `-ci` forms compare lower-cased strings.
+fn compare(who: &str, args: &[Value]) -> R<Value> {
+    let fold = who.contains("-ci");
+    let case = |c: &char| if fold { super::chars::downcase(*c) } else { *c };
+    let get = |v| Ok(string_arg(who, v)?.chars.borrow().iter().map(case).collect::<Vec<_>>());
+    compare_chain(who, args, get, PartialOrd::partial_cmp)
 }
 
 fn map_text(who: &str, v: &Value, f: fn(&str) -> String) -> R<Value> {
@@ -46,79 +42,53 @@ fn map_text(who: &str, v: &Value, f: fn(&str) -> String) -> R<Value> {
     Ok(Value::string(&f(&text), true))
 }
 
-fn string_set(who: &str, args: &[Value]) -> R<Value> {
-    let s = mutable_string_arg(who, &args[0])?;
-    let (k, c) = (index_in(who, &args[1], s.chars.borrow().len())?, char_arg(who, &args[2])?);
-    s.chars.borrow_mut()[k] = c;
-    Ok(Value::Unspecified)
-}
-
 /// The index of the first occurrence of `args[1]` in `args[0]`, or `#f`.
 fn contains(who: &str, args: &[Value]) -> R<Value> {
     let text = string_arg(who, &args[0])?.chars.borrow();
     let pattern = string_arg(who, &args[1])?.chars.borrow();
-    let found = match pattern.len() {
-        0 => Some(0),
-        n => text.windows(n).position(|window| window == &pattern[..]),
-    };
+    let found = if pattern.is_empty() { Some(0) } else { text.windows(pattern.len()).position(|w| w == &pattern[..]) };
     Ok(found.map_or(Value::Bool(false), |i| Value::Int(i as i64)))
 }
 
-pub static PRIMS: &[Prim] = &[
-    prim!("string?", 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Str(_))))),
-    prim!("string-length", 1, Some(1), |_, a, who| Ok(Value::Int(string_arg(who, &a[0])?.chars.borrow().len() as i64))),
-    prim!("string-ref", 2, Some(2), |_, a, who| {
-        let chars = string_arg(who, &a[0])?.chars.borrow();
-        Ok(Value::Char(chars[index_in(who, &a[1], chars.len())?]))
+pub static PRIMS: &[Prim] = prims![
+    (["string?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Str(_))))),
+    (["string-length"], 1, Some(1), |_, a, who| Ok(Value::Int(string_arg(who, &a[0])?.chars.borrow().len() as i64))),
+    (["string-ref"], 2, Some(2), |_, a, who| Ok(Value::Char(element(who, &string_arg(who, &a[0])?.chars, &a[1])?))),
+    (["string-set!"], 3, Some(3), |_, a, who| {
+        store(who, &mutable_string_arg(who, &a[0])?.chars, a, |c| char_arg(who, c).copied())
     }),
-    prim!("string-set!", 3, Some(3), |_, a, who| string_set(who, a)),
-    prim!("substring", 2, Some(3), |_, a, who| new_string(slice_arg(who, &string_arg(who, &a[0])?.chars, a, 1)?)),
-    prim!("string-copy", 1, Some(3), |_, a, who| new_string(slice_arg(who, &string_arg(who, &a[0])?.chars, a, 1)?)),
-    prim!("string-append", 0, None, |_, a, who| {
-        let mut chars = Vec::new();
-        for v in a {
-            chars.extend(string_arg(who, v)?.chars.borrow().iter());
-        }
-        new_string(chars)
+    (["substring"], 2, Some(3), |_, a, who| new_string(string_slice(who, a)?)),
+    (["string-copy"], 1, Some(3), |_, a, who| new_string(string_slice(who, a)?)),
+    (["string-append"], 0, None, |_, a, who| {
+        new_string(concat(a, |v| Ok(string_arg(who, v)?.chars.borrow().clone()))?)
     }),
-    prim!("string", 0, None, |_, a, who| new_string(chars_of(who, a)?)),
-    prim!("make-string", 1, Some(2), |_, a, who| {
-        let fill = a.get(1).map_or(Ok(' '), |c| char_arg(who, c))?;
+    (["string"], 0, None, |_, a, who| new_string(chars_of(who, a)?)),
+    (["make-string"], 1, Some(2), |_, a, who| {
+        let fill = a.get(1).map_or(Ok(' '), |c| char_arg(who, c).copied())?;
         new_string(vec![fill; size_arg(who, &a[0])?])
     }),
-    prim!("string->list", 1, Some(3), |_, a, who| {
-        let chars = slice_arg(who, &string_arg(who, &a[0])?.chars, a, 1)?;
-        Ok(Value::list(chars.into_iter().map(Value::Char).collect::<Vec<_>>()))
+    (["string->list"], 1, Some(3), |_, a, who| {
+        Ok(Value::list(string_slice(who, a)?.into_iter().map(Value::Char).collect::<Vec<_>>()))
     }),
-    prim!("list->string", 1, Some(1), |_, a, who| new_string(chars_of(who, &list_arg(who, &a[0])?)?)),
-    prim!("string->vector", 1, Some(3), |_, a, who| {
-        let chars = slice_arg(who, &string_arg(who, &a[0])?.chars, a, 1)?;
-        Ok(Value::vector(chars.into_iter().map(Value::Char).collect()))
+    (["list->string"], 1, Some(1), |_, a, who| new_string(chars_of(who, &list_arg(who, &a[0])?)?)),
+    (["string->vector"], 1, Some(3), |_, a, who| {
+        Ok(Value::vector(string_slice(who, a)?.into_iter().map(Value::Char).collect()))
     }),
-    prim!("vector->string", 1, Some(3), |_, a, who| new_string(chars_of(
-        who,
-        &slice_arg(who, vector_arg(who, &a[0])?, a, 1)?
-    )?)),
-    prim!("string-upcase", 1, Some(1), |_, a, who| map_text(who, &a[0], str::to_uppercase)),
-    prim!("string-downcase", 1, Some(1), |_, a, who| map_text(who, &a[0], str::to_lowercase)),
-    prim!("string-foldcase", 1, Some(1), |_, a, who| map_text(who, &a[0], str::to_lowercase)),
-    prim!("string-fill!", 2, Some(4), |_, a, who| {
-        fill_range(who, &mutable_string_arg(who, &a[0])?.chars, char_arg(who, &a[1])?, a)
+    (["vector->string"], 1, Some(3), |_, a, who| {
+        new_string(chars_of(who, &slice_arg(who, vector_arg(who, &a[0])?, a, 1)?)?)
     }),
-    prim!("string-copy!", 3, Some(5), |_, a, who| {
+    (["string-upcase"], 1, Some(1), |_, a, who| map_text(who, &a[0], str::to_uppercase)),
+    (["string-downcase", "string-foldcase"], 1, Some(1), |_, a, who| map_text(who, &a[0], str::to_lowercase)),
+    (["string-fill!"], 2, Some(4), |_, a, who| {
+        fill_range(who, &mutable_string_arg(who, &a[0])?.chars, *char_arg(who, &a[1])?, a)
+    }),
+    (["string-copy!"], 3, Some(5), |_, a, who| {
         copy_into(who, &mutable_string_arg(who, &a[0])?.chars, a, &string_arg(who, &a[2])?.chars)
     }),
-    prim!("string-contains", 2, Some(2), |_, a, who| contains(who, a)),
-    prim!("string=?", 1, None, |_, a, who| compare(who, a, false, Ordering::is_eq)),
-    prim!("string<?", 1, None, |_, a, who| compare(who, a, false, Ordering::is_lt)),
-    prim!("string>?", 1, None, |_, a, who| compare(who, a, false, Ordering::is_gt)),
-    prim!("string<=?", 1, None, |_, a, who| compare(who, a, false, Ordering::is_le)),
-    prim!("string>=?", 1, None, |_, a, who| compare(who, a, false, Ordering::is_ge)),
-    prim!("string-ci=?", 1, None, |_, a, who| compare(who, a, true, Ordering::is_eq)),
-    prim!("string-ci<?", 1, None, |_, a, who| compare(who, a, true, Ordering::is_lt)),
-    prim!("string-ci>?", 1, None, |_, a, who| compare(who, a, true, Ordering::is_gt)),
-    prim!("string-ci<=?", 1, None, |_, a, who| compare(who, a, true, Ordering::is_le)),
-    prim!("string-ci>=?", 1, None, |_, a, who| compare(who, a, true, Ordering::is_ge)),
+    (["string-contains"], 2, Some(2), |_, a, who| contains(who, a)),
+    (["string=?", "string<?", "string>?", "string<=?", "string>=?"], 1, None, |_, a, who| compare(who, a)),
+    (["string-ci=?", "string-ci<?", "string-ci>?"], 1, None, |_, a, who| compare(who, a)),
+    (["string-ci<=?", "string-ci>=?"], 1, None, |_, a, who| compare(who, a)),
 ];
 
 #[cfg(test)]

@@ -14,34 +14,20 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{Prim, bytes_arg, copy_into, fill_range, index_in, list_arg, size_arg, slice_arg, string_arg, vector_arg};
+use super::{
+    Prim, bytes_arg, concat, copy_into, element, fill_range, list_arg, size_arg, slice_arg, store, string_slice,
+    vector_arg,
+};
 use crate::error::{R, error, type_error};
-use crate::prim;
 use crate::value::Value;
 
 fn byte_arg(who: &str, v: &Value) -> R<u8> {
-    match v {
-        Value::Int(n) => u8::try_from(*n).map_err(|_| type_error(who, "a byte", v)),
-        _ => Err(type_error(who, "a byte", v)),
-    }
+    let byte = if let Value::Int(n) = v { u8::try_from(*n).ok() } else { None };
+    byte.ok_or_else(|| type_error(who, "a byte", v))
 }
 
 fn bytes(items: Vec<u8>) -> R<Value> {
     Ok(Value::Bytes(Rc::new(RefCell::new(items))))
-}
-
-fn vector_set(who: &str, args: &[Value]) -> R<Value> {
-    let items = vector_arg(who, &args[0])?;
-    let k = index_in(who, &args[1], items.borrow().len())?;
-    items.borrow_mut()[k] = args[2].clone();
-    Ok(Value::Unspecified)
-}
-
-fn bytevector_set(who: &str, args: &[Value]) -> R<Value> {
-    let items = bytes_arg(who, &args[0])?;
-    let (k, byte) = (index_in(who, &args[1], items.borrow().len())?, byte_arg(who, &args[2])?);
-    items.borrow_mut()[k] = byte;
-    Ok(Value::Unspecified)
 }
 
 fn utf8_to_string(who: &str, args: &[Value]) -> R<Value> {
@@ -52,61 +38,41 @@ fn utf8_to_string(who: &str, args: &[Value]) -> R<Value> {
     }
 }
 
-pub static PRIMS: &[Prim] = &[
-    prim!("vector?", 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Vector(_))))),
-    prim!("make-vector", 1, Some(2), |_, a, who| {
+pub static PRIMS: &[Prim] = prims![
+    (["vector?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Vector(_))))),
+    (["make-vector"], 1, Some(2), |_, a, who| {
         let fill = a.get(1).cloned().unwrap_or(Value::Unspecified);
         Ok(Value::vector(vec![fill; size_arg(who, &a[0])?]))
     }),
-    prim!("vector", 0, None, |_, a, _| Ok(Value::vector(a.to_vec()))),
-    prim!("vector-length", 1, Some(1), |_, a, who| Ok(Value::Int(vector_arg(who, &a[0])?.borrow().len() as i64))),
-    prim!("vector-ref", 2, Some(2), |_, a, who| {
-        let items = vector_arg(who, &a[0])?.borrow();
-        Ok(items[index_in(who, &a[1], items.len())?].clone())
+    (["vector"], 0, None, |_, a, _| Ok(Value::vector(a.to_vec()))),
+    (["vector-length"], 1, Some(1), |_, a, who| Ok(Value::Int(vector_arg(who, &a[0])?.borrow().len() as i64))),
+    (["vector-ref"], 2, Some(2), |_, a, who| element(who, vector_arg(who, &a[0])?, &a[1])),
+    (["vector-set!"], 3, Some(3), |_, a, who| store(who, vector_arg(who, &a[0])?, a, |v| Ok(v.clone()))),
+    (["vector->list"], 1, Some(3), |_, a, who| Ok(Value::list(slice_arg(who, vector_arg(who, &a[0])?, a, 1)?))),
+    (["list->vector"], 1, Some(1), |_, a, who| Ok(Value::vector(list_arg(who, &a[0])?))),
+    (["vector-fill!"], 2, Some(4), |_, a, who| fill_range(who, vector_arg(who, &a[0])?, a[1].clone(), a)),
+    (["vector-copy"], 1, Some(3), |_, a, who| Ok(Value::vector(slice_arg(who, vector_arg(who, &a[0])?, a, 1)?))),
+    (["vector-copy!"], 3, Some(5), |_, a, who| copy_into(who, vector_arg(who, &a[0])?, a, vector_arg(who, &a[2])?)),
+    (["vector-append"], 0, None, |_, a, who| {
+        Ok(Value::vector(concat(a, |v| Ok(vector_arg(who, v)?.borrow().clone()))?))
     }),
-    prim!("vector-set!", 3, Some(3), |_, a, who| vector_set(who, a)),
-    prim!("vector->list", 1, Some(3), |_, a, who| Ok(Value::list(slice_arg(who, vector_arg(who, &a[0])?, a, 1)?))),
-    prim!("list->vector", 1, Some(1), |_, a, who| Ok(Value::vector(list_arg(who, &a[0])?))),
-    prim!("vector-fill!", 2, Some(4), |_, a, who| fill_range(who, vector_arg(who, &a[0])?, a[1].clone(), a)),
-    prim!("vector-copy", 1, Some(3), |_, a, who| Ok(Value::vector(slice_arg(who, vector_arg(who, &a[0])?, a, 1)?))),
-    prim!("vector-copy!", 3, Some(5), |_, a, who| copy_into(who, vector_arg(who, &a[0])?, a, vector_arg(who, &a[2])?)),
-    prim!("vector-append", 0, None, |_, a, who| {
-        let mut items = Vec::new();
-        for v in a {
-            items.extend(vector_arg(who, v)?.borrow().iter().cloned());
-        }
-        Ok(Value::vector(items))
-    }),
-    prim!("bytevector?", 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Bytes(_))))),
-    prim!("make-bytevector", 1, Some(2), |_, a, who| {
+    (["bytevector?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Bytes(_))))),
+    (["make-bytevector"], 1, Some(2), |_, a, who| {
         let fill = a.get(1).map_or(Ok(0), |b| byte_arg(who, b))?;
         bytes(vec![fill; size_arg(who, &a[0])?])
     }),
-    prim!("bytevector", 0, None, |_, a, who| bytes(a.iter().map(|b| byte_arg(who, b)).collect::<R<_>>()?)),
-    prim!("bytevector-length", 1, Some(1), |_, a, who| Ok(Value::Int(bytes_arg(who, &a[0])?.borrow().len() as i64))),
-    prim!("bytevector-u8-ref", 2, Some(2), |_, a, who| {
-        let items = bytes_arg(who, &a[0])?.borrow();
-        Ok(Value::Int(items[index_in(who, &a[1], items.len())?] as i64))
+    (["bytevector"], 0, None, |_, a, who| bytes(a.iter().map(|b| byte_arg(who, b)).collect::<R<_>>()?)),
+    (["bytevector-length"], 1, Some(1), |_, a, who| Ok(Value::Int(bytes_arg(who, &a[0])?.borrow().len() as i64))),
+    (["bytevector-u8-ref"], 2, Some(2), |_, a, who| {
+        Ok(Value::Int(element(who, bytes_arg(who, &a[0])?, &a[1])?.into()))
     }),
-    prim!("bytevector-u8-set!", 3, Some(3), |_, a, who| bytevector_set(who, a)),
-    prim!("bytevector-copy", 1, Some(3), |_, a, who| bytes(slice_arg(who, bytes_arg(who, &a[0])?, a, 1)?)),
-    prim!("bytevector-copy!", 3, Some(5), |_, a, who| copy_into(
-        who,
-        bytes_arg(who, &a[0])?,
-        a,
-        bytes_arg(who, &a[2])?
-    )),
-    prim!("bytevector-append", 0, None, |_, a, who| {
-        let mut items = Vec::new();
-        for v in a {
-            items.extend(bytes_arg(who, v)?.borrow().iter());
-        }
-        bytes(items)
-    }),
-    prim!("utf8->string", 1, Some(3), |_, a, who| utf8_to_string(who, a)),
-    prim!("string->utf8", 1, Some(3), |_, a, who| {
-        let chars = slice_arg(who, &string_arg(who, &a[0])?.chars, a, 1)?;
-        bytes(chars.into_iter().collect::<String>().into_bytes())
+    (["bytevector-u8-set!"], 3, Some(3), |_, a, who| store(who, bytes_arg(who, &a[0])?, a, |b| byte_arg(who, b))),
+    (["bytevector-copy"], 1, Some(3), |_, a, who| bytes(slice_arg(who, bytes_arg(who, &a[0])?, a, 1)?)),
+    (["bytevector-copy!"], 3, Some(5), |_, a, who| copy_into(who, bytes_arg(who, &a[0])?, a, bytes_arg(who, &a[2])?)),
+    (["bytevector-append"], 0, None, |_, a, who| bytes(concat(a, |v| Ok(bytes_arg(who, v)?.borrow().clone()))?)),
+    (["utf8->string"], 1, Some(3), |_, a, who| utf8_to_string(who, a)),
+    (["string->utf8"], 1, Some(3), |_, a, who| {
+        bytes(string_slice(who, a)?.into_iter().collect::<String>().into_bytes())
     }),
 ];
 
