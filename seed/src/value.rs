@@ -78,6 +78,9 @@ impl Sym {
     }
 }
 
+/// The longest list the seed walks: longer ones are taken to be circular.
+pub const MAX_LIST: usize = 50_000_000;
+
 /// A source position. `line == 0` means "unknown".
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
 pub struct Pos {
@@ -212,7 +215,6 @@ pub struct Object {
 pub struct Continuation {
     pub id: u64,
     pub live: Cell<bool>,
-    pub wind_depth: usize,
 }
 
 #[derive(Clone, Default)]
@@ -306,11 +308,14 @@ impl Value {
 
     /// The elements of a list, each with its position (see reader.rs; unknown
     /// positions are `fallback`), and what follows the last pair (`()` for a
-    /// proper list).
+    /// proper list). A list longer than `MAX_LIST` (a circular one) stops
+    /// there, so it looks improper.
     pub fn parts(&self, fallback: Pos) -> (Vec<(Value, Pos)>, Value) {
         let mut items = Vec::new();
         let mut cursor = self.clone();
-        while let Value::Pair(p) = cursor {
+        while let Value::Pair(p) = &cursor
+            && items.len() < MAX_LIST
+        {
             items.push((p.car.borrow().clone(), p.pos.get().or(fallback)));
             let next = p.cdr.borrow().clone();
             cursor = next;
@@ -326,22 +331,8 @@ impl Value {
 
     /// The elements of a proper list, or `None` for an improper or circular one.
     pub fn list_to_vec(&self) -> Option<Vec<Value>> {
-        let mut items = Vec::new();
-        let mut cursor = self.clone();
-        loop {
-            match cursor {
-                Value::Null => return Some(items),
-                Value::Pair(p) => {
-                    items.push(p.car.borrow().clone());
-                    let next = p.cdr.borrow().clone();
-                    cursor = next;
-                    if items.len() > 100_000_000 {
-                        return None;
-                    }
-                }
-                _ => return None,
-            }
-        }
+        let (items, tail) = self.parts(Pos::default());
+        matches!(tail, Value::Null).then(|| items.into_iter().map(|(v, _)| v).collect())
     }
 
     pub fn is_identifier(&self) -> bool {
@@ -393,21 +384,10 @@ pub fn heap_address(v: &Value) -> Option<usize> {
             }
         };
     }
-    address_of!(
-        Str,
-        Pair,
-        Vector,
-        Bytes,
-        Closure,
-        Record,
-        RecordType,
-        RecordProc,
-        Values,
-        Alias,
-        Object,
-        Class,
-        Native,
-        Continuation,
-        Error
-    )
+    #[rustfmt::skip]
+    let address = address_of!(
+        Str, Pair, Vector, Bytes, Closure, Record, RecordType, RecordProc, Values, Alias, Object, Class, Native,
+        Continuation, Error
+    );
+    address
 }

@@ -28,80 +28,46 @@ use crate::value::{Continuation, Record, RecordProc, RecordProcKind, RecordType,
 
 pub static APPLY: Prim = Prim { name: "apply", min: 1, max: None, f: |_, _| Err(error("apply: internal error")) };
 
-macro_rules! prim {
-    ($name:expr, $min:expr, $max:expr, $f:expr) => {
-        Prim { name: $name, min: $min, max: $max, f: $f }
-    };
-}
-
-pub static PRIMS: &[Prim] = &[
-    prim!("values", 0, None, |_, args| Ok(values(args.to_vec()))),
-    prim!("call-with-values", 2, Some(2), call_with_values),
-    prim!("call-with-current-continuation", 1, Some(1), call_cc),
-    prim!("call/cc", 1, Some(1), call_cc),
-    prim!("dynamic-wind", 3, Some(3), dynamic_wind),
-    prim!("error", 0, None, make_error),
-    prim!("raise", 1, Some(1), |interp, args| raise_value(interp, args[0].clone(), false)),
-    prim!("raise-continuable", 1, Some(1), |interp, args| raise_value(interp, args[0].clone(), true)),
-    prim!("with-exception-handler", 2, Some(2), with_exception_handler),
-    prim!("error-object?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Error(_))))),
-    prim!("error-object-message", 1, Some(1), |_, args| match &args[0] {
-        Value::Error(e) => Ok(Value::string(&e.message, false)),
-        other => Err(type_error("error-object-message", "an error object", other)),
-    }),
-    prim!("error-object-irritants", 1, Some(1), |_, args| match &args[0] {
+pub static PRIMS: &[Prim] = prims![
+    (["values"], 0, None, |_, a, _| Ok(values(a.to_vec()))),
+    (["call-with-values"], 2, Some(2), |interp, a, _| call_with_values(interp, a)),
+    (["call-with-current-continuation", "call/cc"], 1, Some(1), |interp, a, _| call_cc(interp, a)),
+    (["dynamic-wind"], 3, Some(3), |interp, a, _| dynamic_wind(interp, a)),
+    (["error"], 0, None, |interp, a, _| make_error(interp, a)),
+    (["raise", "raise-continuable"], 1, Some(1), |interp, a, who| raise_value(interp, a[0].clone(), who != "raise")),
+    (["with-exception-handler"], 2, Some(2), |interp, a, _| with_exception_handler(interp, a)),
+    (["error-object?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Error(_))))),
+    (["error-object-message", "error-object-irritants"], 1, Some(1), |_, a, who| match &a[0] {
+        Value::Error(e) if who.ends_with("message") => Ok(Value::string(&e.message, false)),
         Value::Error(e) => Ok(Value::list(e.irritants.clone())),
-        other => Err(type_error("error-object-irritants", "an error object", other)),
+        other => Err(type_error(who, "an error object", other)),
     }),
-    prim!("%gensym", 0, Some(1), |_, args| {
-        let prefix = args.first().map(display_string).unwrap_or_else(|| "g".into());
+    (["%gensym"], 0, Some(1), |_, a, _| {
+        let prefix = a.first().map(display_string).unwrap_or_else(|| "g".into());
         Ok(Value::Sym(Sym::gensym(&prefix)))
     }),
-    prim!("void", 0, None, |_, _| Ok(Value::Unspecified)),
-    prim!("eof-object", 0, Some(0), |_, _| Ok(Value::Eof)),
-    prim!("eof-object?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Eof)))),
-    prim!("identifier?", 1, Some(1), |_, args| Ok(Value::Bool(args[0].is_identifier()))),
-    prim!("alias?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Alias(_))))),
-    prim!("identifier->symbol", 1, Some(1), |_, args| match args[0].identifier_symbol() {
-        Some(sym) => Ok(Value::Sym(sym)),
-        None => Err(type_error("identifier->symbol", "an identifier", &args[0])),
+    (["void"], 0, None, |_, _, _| Ok(Value::Unspecified)),
+    (["eof-object"], 0, Some(0), |_, _, _| Ok(Value::Eof)),
+    (["eof-object?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Eof)))),
+    (["identifier?"], 1, Some(1), |_, a, _| Ok(Value::Bool(a[0].is_identifier()))),
+    (["alias?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Alias(_))))),
+    (["identifier->symbol"], 1, Some(1), |_, a, who| {
+        a[0].identifier_symbol().map(Value::Sym).ok_or_else(|| type_error(who, "an identifier", &a[0]))
     }),
-    prim!("syntax->datum", 1, Some(1), |_, args| Ok(strip_aliases(&args[0]))),
-    prim!("%make-record-type", 2, Some(2), make_record_type),
-    prim!("%record-constructor", 2, Some(2), |_, args| {
-        let rtd = rtd_arg("%record-constructor", &args[0])?;
-        let fields = args[1].list_to_vec().ok_or_else(|| type_error("%record-constructor", "a list", &args[1]))?;
-        let indices = fields.iter().map(|f| field_index(&rtd, f)).collect::<R<Vec<_>>>()?;
-        let name = Sym::intern(&format!("make-{}", rtd.name.name()));
-        Ok(record_proc(rtd, RecordProcKind::Construct(indices), name))
-    }),
-    prim!("%record-predicate", 1, Some(1), |_, args| {
-        let rtd = rtd_arg("%record-predicate", &args[0])?;
-        let name = Sym::intern(&format!("{}?", rtd.name.name()));
-        Ok(record_proc(rtd, RecordProcKind::Predicate, name))
-    }),
-    prim!("%record-accessor", 2, Some(2), |_, args| {
-        let rtd = rtd_arg("%record-accessor", &args[0])?;
-        let index = field_index(&rtd, &args[1])?;
-        let name = Sym::intern(&format!("{}-{}", rtd.name.name(), rtd.fields[index].name()));
-        Ok(record_proc(rtd, RecordProcKind::Access(index), name))
-    }),
-    prim!("%record-modifier", 2, Some(2), |_, args| {
-        let rtd = rtd_arg("%record-modifier", &args[0])?;
-        let index = field_index(&rtd, &args[1])?;
-        let name = Sym::intern(&format!("set-{}-{}!", rtd.name.name(), rtd.fields[index].name()));
-        Ok(record_proc(rtd, RecordProcKind::Modify(index), name))
-    }),
-    prim!("record?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Record(_))))),
-    prim!("object?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Object(_))))),
-    prim!("class?", 1, Some(1), |_, args| Ok(Value::Bool(matches!(args[0], Value::Class(_))))),
-    prim!("class-of", 1, Some(1), |_, args| match &args[0] {
+    (["syntax->datum"], 1, Some(1), |_, a, _| Ok(strip_aliases(&a[0]))),
+    (["%make-record-type"], 2, Some(2), |_, a, _| make_record_type(a)),
+    (["%record-constructor", "%record-accessor", "%record-modifier"], 2, Some(2), |_, a, who| record_procedure(who, a)),
+    (["%record-predicate"], 1, Some(1), |_, a, who| record_procedure(who, a)),
+    (["record?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Record(_))))),
+    (["object?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Object(_))))),
+    (["class?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Class(_))))),
+    (["class-of"], 1, Some(1), |_, a, who| match &a[0] {
         Value::Object(object) => Ok(Value::Class(object.class.clone())),
-        other => Err(type_error("class-of", "an object", other)),
+        other => Err(type_error(who, "an object", other)),
     }),
-    prim!("class-name", 1, Some(1), |_, args| match &args[0] {
+    (["class-name"], 1, Some(1), |_, a, who| match &a[0] {
         Value::Class(class) => Ok(Value::Sym(class.name())),
-        other => Err(type_error("class-name", "a class", other)),
+        other => Err(type_error(who, "a class", other)),
     }),
 ];
 
@@ -131,7 +97,7 @@ fn call_with_values(interp: &mut Interp, args: &[Value]) -> R<Value> {
 fn call_cc(interp: &mut Interp, args: &[Value]) -> R<Value> {
     let id = interp.next_continuation;
     interp.next_continuation += 1;
-    let k = Rc::new(Continuation { id, live: Cell::new(true), wind_depth: 0 });
+    let k = Rc::new(Continuation { id, live: Cell::new(true) });
     let handlers = interp.handlers.len();
     let result = interp.apply_procedure(&args[0], vec![Value::Continuation(k.clone())]);
     k.live.set(false);
@@ -216,7 +182,7 @@ fn signal_here(interp: &mut Interp, handler: &Value, mut raised: Raised) -> R<Va
     Err(Box::new(Unwind::Raise(raised)))
 }
 
-fn make_record_type(_: &mut Interp, args: &[Value]) -> R<Value> {
+fn make_record_type(args: &[Value]) -> R<Value> {
     let name = args[0].identifier_symbol().ok_or_else(|| type_error("%make-record-type", "a symbol", &args[0]))?;
     let fields = args[1].list_to_vec().ok_or_else(|| type_error("%make-record-type", "a list", &args[1]))?;
     let fields = fields
@@ -240,8 +206,28 @@ fn field_index(rtd: &RecordType, field: &Value) -> R<usize> {
     })
 }
 
-fn record_proc(rtd: Rc<RecordType>, kind: RecordProcKind, name: Sym) -> Value {
-    Value::RecordProc(Rc::new(RecordProc { rtd, kind, name }))
+/// `%record-constructor`, `-predicate`, `-accessor` and `-modifier`: the
+/// procedures `define-record-type` binds, named as R7RS programs name them.
+fn record_procedure(who: &str, args: &[Value]) -> R<Value> {
+    let rtd = rtd_arg(who, &args[0])?;
+    let type_name = rtd.name.name();
+    let (kind, name) = match who {
+        "%record-constructor" => {
+            let fields = args[1].list_to_vec().ok_or_else(|| type_error(who, "a list", &args[1]))?;
+            let indices = fields.iter().map(|f| field_index(&rtd, f)).collect::<R<Vec<_>>>()?;
+            (RecordProcKind::Construct(indices), format!("make-{type_name}"))
+        }
+        "%record-predicate" => (RecordProcKind::Predicate, format!("{type_name}?")),
+        _ => {
+            let index = field_index(&rtd, &args[1])?;
+            let field = rtd.fields[index].name();
+            match who {
+                "%record-accessor" => (RecordProcKind::Access(index), format!("{type_name}-{field}")),
+                _ => (RecordProcKind::Modify(index), format!("set-{type_name}-{field}!")),
+            }
+        }
+    };
+    Ok(Value::RecordProc(Rc::new(RecordProc { rtd, kind, name: Sym::intern(&name) })))
 }
 
 pub fn apply_record_proc(proc: &RecordProc, args: Vec<Value>) -> R<Value> {
