@@ -616,20 +616,19 @@ impl Interp {
 
     fn analyze_special(&mut self, special: Special, items: &[(Value, Pos)], scope: &Rc<Scope>, pos: Pos) -> R<Node> {
         let keyword = identifier_name(&items[0].0);
-        let arity = |min: usize, max: usize| -> R<()> {
-            let n = items.len() - 1;
-            if n < min || n > max {
-                return Err(syntax_error(pos, format!("bad `{keyword}` form")));
-            }
-            Ok(())
+        let (min, max, usage) = match special {
+            Special::Quote => (1, 1, "(quote datum)"),
+            Special::If => (2, 3, "(if test consequent [alternative])"),
+            Special::Set => (2, 2, "(set! name expression)"),
+            Special::Lambda => (2, usize::MAX, "(lambda formals body ...)"),
+            _ => (0, usize::MAX, ""),
         };
+        if !(min..=max).contains(&(items.len() - 1)) {
+            return Err(syntax_error(pos, format!("bad `{keyword}` form: expected {usage}")));
+        }
         match special {
-            Special::Quote => {
-                arity(1, 1)?;
-                Ok(Node::Const(strip_aliases(&items[1].0)))
-            }
+            Special::Quote => Ok(Node::Const(strip_aliases(&items[1].0))),
             Special::If => {
-                arity(2, 3)?;
                 let test = self.analyze(&items[1].0, scope, items[1].1)?;
                 let then = self.analyze(&items[2].0, scope, items[2].1)?;
                 let otherwise = match items.get(3) {
@@ -638,26 +637,12 @@ impl Interp {
                 };
                 Ok(Node::If(Box::new([test, then, otherwise])))
             }
-            Special::Set => {
-                arity(2, 2)?;
-                self.analyze_set(&items[1], &items[2], scope, pos)
-            }
-            Special::Lambda => {
-                if items.len() < 3 {
-                    return Err(syntax_error(pos, "bad `lambda` form: expected (lambda formals body ...)"));
-                }
-                Ok(Node::Lambda(self.analyze_lambda(&items[1].0, &items[2..], scope, pos, vec![])?))
-            }
-            Special::Begin => {
-                if items.len() == 1 {
-                    return Ok(Node::Const(Value::Unspecified));
-                }
-                let nodes = self.analyze_all(&items[1..], scope)?;
-                Ok(sequence(nodes))
-            }
+            Special::Set => self.analyze_set(&items[1], &items[2], scope, pos),
+            Special::Lambda => Ok(Node::Lambda(self.analyze_lambda(&items[1].0, &items[2..], scope, pos, vec![])?)),
+            Special::Begin if items.len() == 1 => Ok(Node::Const(Value::Unspecified)),
+            Special::Begin => Ok(sequence(self.analyze_all(&items[1..], scope)?)),
             Special::Class | Special::Module => {
-                let decl = self.analyze_class(items, scope, pos, special == Special::Module)?;
-                Ok(Node::MakeClass(decl))
+                Ok(Node::MakeClass(self.analyze_class(items, scope, pos, special == Special::Module)?))
             }
             Special::Send => self.analyze_send(items, scope, pos),
             Special::Define | Special::DefineSyntax | Special::Import => Err(syntax_error(

@@ -283,9 +283,8 @@ impl Interp {
             Node::MakeClass(decl) => self.make_class(decl, env).map(Tail::Value),
             Node::ClassInit(init) => self.class_init(init, env).map(Tail::Value),
             Node::ClassParam(parts) => self.class_param(parts, env).map(Tail::Value),
-            // Handled by `eval_tail` itself.
-            Node::If(_) | Node::Seq(_) | Node::Const(_) | Node::Local(..) | Node::Call(_) => self.eval_tail(node, env),
-            Node::Fixnum2(..) | Node::PrimCall(..) => self.eval_tail(node, env),
+            // The frequent nodes, handled by `eval_tail` itself.
+            _ => self.eval_tail(node, env),
         }
     }
 
@@ -308,33 +307,16 @@ impl Interp {
         self.send(receiver, send.selector, args, start).map_err(|e| at(e, send.pos))
     }
 
-    /// A direct call of a builtin. Up to three arguments live on the Rust
+    /// A direct call of a builtin. Up to four arguments live on the Rust
     /// stack: most builtin calls allocate nothing.
     #[inline(never)]
     fn prim_call(&mut self, prim: &'static crate::builtins::Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Tail> {
         check_prim_arity(prim, arg_nodes.len()).map_err(|e| at(e, pos))?;
-        let result = match arg_nodes {
-            [] => (prim.f)(self, &[]),
-            [a] => {
-                let a = self.eval(a, env)?;
-                (prim.f)(self, &[a])
-            }
-            [a, b] => {
-                let a = self.eval(a, env)?;
-                let b = self.eval(b, env)?;
-                (prim.f)(self, &[a, b])
-            }
-            [a, b, c] => {
-                let a = self.eval(a, env)?;
-                let b = self.eval(b, env)?;
-                let c = self.eval(c, env)?;
-                (prim.f)(self, &[a, b, c])
-            }
-            _ => {
-                let args = arg_nodes.iter().map(|n| self.eval(n, env)).collect::<R<Vec<_>>>();
-                args.and_then(|args| (prim.f)(self, &args))
-            }
-        };
+        let mut args = smallvec::SmallVec::<[Value; 4]>::with_capacity(arg_nodes.len());
+        for node in arg_nodes {
+            args.push(self.eval(node, env).map_err(|e| at(e, pos))?);
+        }
+        let result = (prim.f)(self, &args);
         self.signal_if_handled(result.map_err(|e| at(e, pos))).map(Tail::Value).map_err(|e| at(e, pos))
     }
 

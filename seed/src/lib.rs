@@ -116,17 +116,11 @@ impl Seed {
     }
 }
 
-/// Whether `source` is a complete sequence of data (for multi-line REPL
-/// input): false while a list, string or block comment is still open.
-pub fn input_is_complete(source: &str) -> bool {
-    reader::input_is_complete(source)
-}
-
-/// The reader's output for `source`, one datum per line with its position,
-/// for snapshot tests and `utena read`.
-pub fn read_dump(name: &str, source: &str) -> Result<String, SeedError> {
-    reader::dump(name, source)
-}
+/// `input_is_complete`: whether REPL input is a complete sequence of data
+/// (false while a list, string or block comment is still open).
+/// `read_dump`: the reader's output for a source, one datum per line with
+/// its position, for snapshot tests and `utena read`.
+pub use reader::{dump as read_dump, input_is_complete};
 
 /// Runs `f` on a thread whose stack is large enough for a million nested
 /// non-tail Utena calls. The seed must run on such a thread.

@@ -85,62 +85,12 @@ impl Interp {
         is_module: bool,
     ) -> R<Rc<ClassDecl>> {
         let header = items.get(1).map(|(h, _)| h.clone()).unwrap_or_default();
-        let name = header.car().and_then(|n| n.identifier_symbol());
-        let Some(name) = name else {
+        let Some(name) = header.car().and_then(|n| n.identifier_symbol()) else {
             return Err(syntax_error(pos, "bad class form: expected (class (Name parameter ...) clause ...)"));
         };
         let params = header.cdr().unwrap_or(Value::Null);
-        let mut clauses = Vec::new();
-        let mut pending: std::collections::VecDeque<(Value, Pos)> = items[2..].iter().cloned().collect();
-        while let Some((clause, clause_pos)) = pending.pop_front() {
-            let clause_pos = clause_pos.or(clause.pos()).or(pos);
-            // Clauses may be macro uses (`define-record-type`, …); a `begin`
-            // they expand to is spliced.
-            let clause = self.expand_head(clause, scope, clause_pos)?;
-            if let Some(Resolved::Special(Special::Begin)) = self.head_meaning(&clause, scope) {
-                let inner = clause.cdr().unwrap_or(Value::Null).parts(clause_pos).0;
-                inner.into_iter().rev().for_each(|item| pending.push_front(item));
-                continue;
-            }
-            clauses.push(parse_clause(&clause, clause_pos, clauses.is_empty())?);
-        }
-        let mut members: Vec<Sym> = Vec::new();
-        for clause in &clauses {
-            let (member, at) = match clause {
-                Clause::Inherit(..) => continue,
-                Clause::Slot(name, _) => (*name, pos),
-                Clause::Method(name, _, _, at) | Clause::Nested(name, _, at) => (*name, *at),
-            };
-            if members.contains(&member) {
-                return Err(syntax_error(at, format!("duplicate member `{}` in class {}", member.name(), name.name())));
-            }
-            members.push(member);
-        }
-        let (mut param_ids, rest) = params.formals();
-        param_ids.extend(rest);
-        let param_names: Vec<Sym> = param_ids.iter().filter_map(|p| p.identifier_symbol()).collect();
-        for clause in &clauses {
-            if let Clause::Method(selector, _, _, at) = clause
-                && param_names.contains(selector)
-            {
-                let name = selector.name();
-                return Err(syntax_error(
-                    *at,
-                    format!("method `{name}` would hide the class parameter `{name}`: rename one of them"),
-                ));
-            }
-        }
-        let info = Rc::new(ClassInfo {
-            name,
-            members,
-            params: param_names.clone(),
-            nested: clauses
-                .iter()
-                .filter_map(|c| if let Clause::Nested(n, ..) = c { Some(*n) } else { None })
-                .collect(),
-            self_var: Sym::gensym("self"),
-            class_var: Sym::gensym("class"),
-        });
+        let clauses = self.expand_clauses(&items[2..], scope, pos)?;
+        let info = Rc::new(class_info(name, &params, &clauses, pos)?);
         let outer = if is_module { self.language_scope.clone() } else { scope.clone() };
         let superclass = match clauses.first() {
             Some(Clause::Inherit(expr, _, at)) => Some(self.analyze(expr, &outer, *at)?),
@@ -161,14 +111,31 @@ impl Interp {
                 Clause::Nested(inner, inner_items, at) => {
                     let frame = Scope::frame_of(self_param(), &class_scope);
                     let decl = self.analyze_class(inner_items, &frame, *at, false)?;
-                    let lambda = Lambda::hidden_only(Node::MakeClass(decl), *inner, *at);
-                    nested.push((*inner, lambda));
+                    nested.push((*inner, Lambda::hidden_only(Node::MakeClass(decl), *inner, *at)));
                 }
                 Clause::Inherit(..) => {}
             }
         }
-        let params = param_names.len();
+        let params = info.params.len();
         Ok(Rc::new(ClassDecl { name, is_module, params, superclass, init, slots, methods, nested, pos }))
+    }
+
+    /// Parses class clauses. Clauses may be macro uses (`define-record-type`,
+    /// …); a `begin` one expands to is spliced.
+    fn expand_clauses(&mut self, items: &[(Value, Pos)], scope: &Rc<Scope>, pos: Pos) -> R<Vec<Clause>> {
+        let mut clauses = Vec::new();
+        let mut pending: std::collections::VecDeque<(Value, Pos)> = items.iter().cloned().collect();
+        while let Some((clause, clause_pos)) = pending.pop_front() {
+            let clause_pos = clause_pos.or(clause.pos()).or(pos);
+            let clause = self.expand_head(clause, scope, clause_pos)?;
+            if let Some(Resolved::Special(Special::Begin)) = self.head_meaning(&clause, scope) {
+                let inner = clause.cdr().unwrap_or(Value::Null).parts(clause_pos).0;
+                inner.into_iter().rev().for_each(|item| pending.push_front(item));
+                continue;
+            }
+            clauses.push(parse_clause(&clause, clause_pos, clauses.is_empty())?);
+        }
+        Ok(clauses)
     }
 
     fn analyze_initializer(
@@ -356,6 +323,37 @@ impl Interp {
         }
         Err(error(format!("cannot assign to `{}`: it is not a slot of {}", selector.name(), write_string(receiver))))
     }
+}
+
+/// The names a class declares, checked: members are distinct, and no method
+/// hides a factory parameter (it would answer itself forever).
+fn class_info(name: Sym, params: &Value, clauses: &[Clause], pos: Pos) -> R<ClassInfo> {
+    let (mut ids, rest) = params.formals();
+    ids.extend(rest);
+    let params: Vec<Sym> = ids.iter().filter_map(|p| p.identifier_symbol()).collect();
+    let (mut members, mut nested) = (Vec::new(), Vec::new());
+    for clause in clauses {
+        let (member, at) = match clause {
+            Clause::Inherit(..) => continue,
+            Clause::Slot(member, _) => (*member, pos),
+            Clause::Method(member, _, _, at) | Clause::Nested(member, _, at) => (*member, *at),
+        };
+        let text = member.name();
+        if members.contains(&member) {
+            return Err(syntax_error(at, format!("duplicate member `{text}` in class {}", name.name())));
+        }
+        if matches!(clause, Clause::Method(..)) && params.contains(&member) {
+            return Err(syntax_error(
+                at,
+                format!("method `{text}` would hide the class parameter `{text}`: rename one"),
+            ));
+        }
+        if matches!(clause, Clause::Nested(..)) {
+            nested.push(member);
+        }
+        members.push(member);
+    }
+    Ok(ClassInfo { name, members, params, nested, self_var: Sym::gensym("self"), class_var: Sym::gensym("class") })
 }
 
 pub fn not_understood(receiver: &Value, selector: Sym) -> Box<crate::error::Unwind> {

@@ -25,7 +25,7 @@ use std::io::Write;
 use std::rc::Rc;
 
 use crate::analyze::Scope;
-use crate::error::{R, Unwind, error, type_error};
+use crate::error::{R, Unwind, arity_error, error, type_error};
 use crate::eval::Interp;
 use crate::objects::not_understood;
 use crate::printer::{display_string, write_string};
@@ -125,20 +125,26 @@ impl Interp {
     pub fn native_send(&mut self, receiver: &Rc<Native>, selector: Sym, args: Vec<Value>) -> R<Value> {
         let name = selector.name();
         let who = &*name;
-        let this = Value::Native(receiver.clone());
-        match (&**receiver, who) {
-            (Native::Platform(_), "console") => Ok(native(Native::Console)),
-            (Native::Platform(_), "files") => Ok(native(Native::Files)),
-            (Native::Platform(_), "clock") => Ok(native(Native::Clock)),
-            (Native::Platform(magic), "magic") => Ok(magic
+        let kind = receiver.type_name();
+        let Some(&(_, _, min, max)) = MESSAGES.iter().find(|(k, m, ..)| *k == kind && *m == who) else {
+            return Err(not_understood(&Value::Native(receiver.clone()), selector));
+        };
+        if args.len() < min || args.len() > max {
+            return Err(arity_error(who, min, Some(max), args.len()));
+        }
+        match (&**receiver, who, args.as_slice()) {
+            (Native::Platform(_), "console", _) => Ok(native(Native::Console)),
+            (Native::Platform(_), "files", _) => Ok(native(Native::Files)),
+            (Native::Platform(_), "clock", _) => Ok(native(Native::Clock)),
+            (Native::Platform(magic), "magic", _) => Ok(magic
                 .borrow_mut()
                 .get_or_insert_with(|| native(Native::Memory(RefCell::new(vec![0; DEFAULT_MEMORY]))))
                 .clone()),
-            (Native::Platform(_), "arguments") => {
+            (Native::Platform(_), "arguments", _) => {
                 Ok(Value::list(self.program_args.iter().map(|a| Value::string(a, false)).collect::<Vec<_>>()))
             }
-            (Native::Platform(_), "exit") => {
-                let code = match args.first() {
+            (Native::Platform(_), "exit", status) => {
+                let code = match status.first() {
                     None | Some(Value::Bool(true)) => 0,
                     Some(Value::Int(n)) => (*n & 0xff) as i32,
                     Some(_) => 1,
@@ -146,15 +152,25 @@ impl Interp {
                 self.flush_output();
                 Err(Box::new(Unwind::Exit(code)))
             }
-            (Native::Console, _) => self.console_send(who, &args).map(|()| Value::Unspecified),
-            (Native::Files, _) => files_send(who, &args),
-            (Native::Clock, "milliseconds") => Ok(Value::Int(self.start_time.elapsed().as_millis() as i64)),
-            (Native::Memory(bytes), _) => memory_send(bytes, who, &args),
-            _ => Err(not_understood(&this, selector)),
+            (Native::Console, _, _) => self.console_write(who, &args).map(|()| Value::Unspecified),
+            (Native::Files, "read-file", [path]) => {
+                let path = string_arg(who, path)?;
+                let bytes = std::fs::read(&path).map_err(|e| error(format!("{who}: cannot read {path}: {e}")))?;
+                Ok(Value::string(&String::from_utf8_lossy(&bytes), true))
+            }
+            (Native::Files, "write-file", [path, contents]) => {
+                let (path, contents) = (string_arg(who, path)?, string_arg(who, contents)?);
+                std::fs::write(&path, contents).map_err(|e| error(format!("{who}: cannot write {path}: {e}")))?;
+                Ok(Value::Unspecified)
+            }
+            (Native::Files, _, [path]) => Ok(Value::Bool(std::path::Path::new(&string_arg(who, path)?).exists())),
+            (Native::Clock, _, _) => Ok(Value::Int(self.start_time.elapsed().as_millis() as i64)),
+            (Native::Memory(bytes), _, _) => memory_send(bytes, who, &args),
+            _ => Err(not_understood(&Value::Native(receiver.clone()), selector)),
         }
     }
 
-    fn console_send(&mut self, who: &str, args: &[Value]) -> R<()> {
+    fn console_write(&mut self, who: &str, args: &[Value]) -> R<()> {
         let text = match (who, args) {
             ("write-string", [Value::Str(s)]) => s.chars.borrow().iter().collect(),
             ("write-string", [other]) => return Err(type_error(who, "a string", other)),
@@ -162,45 +178,32 @@ impl Interp {
             ("write-char", [other]) => return Err(type_error(who, "a character", other)),
             ("display", [value]) => display_string(value),
             ("write", [value]) => write_string(value),
-            ("newline", []) => "\n".to_string(),
-            ("flush", []) => {
+            ("newline", _) => "\n".to_string(),
+            _ => {
                 self.flush_output();
                 return Ok(());
             }
-            ("write-string" | "write-char" | "display" | "write", _) => {
-                return Err(crate::error::arity_error(who, 1, Some(1), args.len()));
-            }
-            _ => return Err(not_understood(&native(Native::Console), Sym::intern(who))),
         };
         self.output.write_all(text.as_bytes()).map_err(|e| error(format!("{who}: cannot write output: {e}")))
     }
 }
 
-fn files_send(who: &str, args: &[Value]) -> R<Value> {
-    match who {
-        "read-file" => {
-            expect_args(who, args, 1)?;
-            let path = string_arg(who, &args[0])?;
-            match std::fs::read(&path) {
-                Ok(bytes) => Ok(Value::string(&String::from_utf8_lossy(&bytes), true)),
-                Err(e) => Err(error(format!("read-file: cannot read {path}: {e}"))),
-            }
-        }
-        "write-file" => {
-            expect_args(who, args, 2)?;
-            let path = string_arg(who, &args[0])?;
-            let contents = string_arg(who, &args[1])?;
-            std::fs::write(&path, contents).map_err(|e| error(format!("write-file: cannot write {path}: {e}")))?;
-            Ok(Value::Unspecified)
-        }
-        "exists?" => {
-            expect_args(who, args, 1)?;
-            Ok(Value::Bool(std::path::Path::new(&string_arg(who, &args[0])?).exists()))
-        }
-        _ => Err(not_understood(&native(Native::Files), Sym::intern(who))),
-    }
-}
+/// Every message a native object answers: (object, selector, fewest and
+/// most arguments). This table is the platform's protocol.
+#[rustfmt::skip]
+const MESSAGES: &[(&str, &str, usize, usize)] = &[
+    ("platform", "console", 0, 0), ("platform", "files", 0, 0), ("platform", "clock", 0, 0),
+    ("platform", "magic", 0, 0), ("platform", "arguments", 0, 0), ("platform", "exit", 0, 1),
+    ("console", "write-string", 1, 1), ("console", "write-char", 1, 1), ("console", "display", 1, 1),
+    ("console", "write", 1, 1), ("console", "newline", 0, 0), ("console", "flush", 0, 0),
+    ("files", "read-file", 1, 1), ("files", "write-file", 2, 2), ("files", "exists?", 1, 1),
+    ("clock", "milliseconds", 0, 0),
+    ("simulated-memory", "size", 0, 0), ("simulated-memory", "byte-ref", 1, 1),
+    ("simulated-memory", "byte-set!", 2, 2), ("simulated-memory", "word-ref", 1, 1),
+    ("simulated-memory", "word-set!", 2, 2), ("simulated-memory", "make-memory", 1, 1),
+];
 
+/// A simulated memory message (arity already checked).
 fn memory_send(bytes: &RefCell<Vec<u8>>, who: &str, args: &[Value]) -> R<Value> {
     let size = bytes.borrow().len();
     let address = |width: usize| -> R<usize> {
@@ -211,44 +214,29 @@ fn memory_send(bytes: &RefCell<Vec<u8>>, who: &str, args: &[Value]) -> R<Value> 
         }
     };
     match who {
-        "size" => {
-            expect_args(who, args, 0)?;
-            Ok(Value::Int(size as i64))
-        }
-        "byte-ref" => {
-            expect_args(who, args, 1)?;
-            Ok(Value::Int(bytes.borrow()[address(1)?] as i64))
-        }
-        "byte-set!" => {
-            expect_args(who, args, 2)?;
-            let at = address(1)?;
-            match args[1] {
-                Value::Int(b @ 0..=255) => bytes.borrow_mut()[at] = b as u8,
-                ref other => return Err(type_error(who, "a byte", other)),
+        "size" => Ok(Value::Int(size as i64)),
+        "byte-ref" => Ok(Value::Int(bytes.borrow()[address(1)?] as i64)),
+        "byte-set!" => match (address(1)?, &args[1]) {
+            (at, Value::Int(b @ 0..=255)) => {
+                bytes.borrow_mut()[at] = *b as u8;
+                Ok(Value::Unspecified)
             }
-            Ok(Value::Unspecified)
-        }
+            (_, other) => Err(type_error(who, "a byte", other)),
+        },
         "word-ref" => {
-            expect_args(who, args, 1)?;
             let at = address(8)?;
             let mut word = [0u8; 8];
             word.copy_from_slice(&bytes.borrow()[at..at + 8]);
             Ok(Value::Int(i64::from_le_bytes(word)))
         }
         "word-set!" => {
-            expect_args(who, args, 2)?;
-            let at = address(8)?;
-            let word = int_arg(who, &args[1])?;
+            let (at, word) = (address(8)?, int_arg(who, &args[1])?);
             bytes.borrow_mut()[at..at + 8].copy_from_slice(&word.to_le_bytes());
             Ok(Value::Unspecified)
         }
-        "make-memory" => {
-            expect_args(who, args, 1)?;
-            match int_arg(who, &args[0])? {
-                n @ 0..=MAX_MEMORY => Ok(native(Native::Memory(RefCell::new(vec![0; n as usize])))),
-                n => Err(error(format!("make-memory: size {n} is out of range (0 to {MAX_MEMORY} bytes)"))),
-            }
-        }
-        _ => Err(not_understood(&native(Native::Memory(RefCell::new(Vec::new()))), Sym::intern(who))),
+        _ => match int_arg(who, &args[0])? {
+            n @ 0..=MAX_MEMORY => Ok(native(Native::Memory(RefCell::new(vec![0; n as usize])))),
+            n => Err(error(format!("make-memory: size {n} is out of range (0 to {MAX_MEMORY} bytes)"))),
+        },
     }
 }

@@ -386,17 +386,18 @@ impl Reader<'_> {
     }
 
     fn string_escape(&mut self, c: char, pos: Pos, text: &mut String) -> Read<()> {
-        let simple = match c {
-            'a' => Some('\u{7}'),
-            'b' => Some('\u{8}'),
-            't' => Some('\t'),
-            'n' => Some('\n'),
-            'r' => Some('\r'),
-            '0' => Some('\0'),
-            '"' | '\\' | '|' => Some(c),
-            _ => None,
-        };
-        if let Some(escaped) = simple {
+        const SIMPLE: [(char, char); 9] = [
+            ('a', '\u{7}'),
+            ('b', '\u{8}'),
+            ('t', '\t'),
+            ('n', '\n'),
+            ('r', '\r'),
+            ('0', '\0'),
+            ('"', '"'),
+            ('\\', '\\'),
+            ('|', '|'),
+        ];
+        if let Some(&(_, escaped)) = SIMPLE.iter().find(|(e, _)| *e == c) {
             text.push(escaped);
             return Ok(());
         }
