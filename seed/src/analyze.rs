@@ -124,20 +124,28 @@ pub enum Node {
     ClassInit(Box<ClassInitNode>),
 }
 
-/// A fixnum fast path: the result for two fixnums, `None` on overflow (the
-/// builtin itself then reports it).
-pub type FixnumOp = fn(i64, i64) -> Option<Value>;
+/// A fixnum fast path: the builtin's name, answered inline for two fixnums;
+/// `apply` gives `None` on overflow (the builtin itself then reports it).
+#[derive(Clone, Copy)]
+pub struct FixnumOp(u8);
 
-const FIXNUM_OPS: [(&str, FixnumOp); 8] = [
-    ("+", |a, b| a.checked_add(b).map(Value::Int)),
-    ("-", |a, b| a.checked_sub(b).map(Value::Int)),
-    ("*", |a, b| a.checked_mul(b).map(Value::Int)),
-    ("<", |a, b| Some(Value::Bool(a < b))),
-    (">", |a, b| Some(Value::Bool(a > b))),
-    ("<=", |a, b| Some(Value::Bool(a <= b))),
-    (">=", |a, b| Some(Value::Bool(a >= b))),
-    ("=", |a, b| Some(Value::Bool(a == b))),
-];
+const FIXNUM_OPS: [&str; 8] = ["+", "-", "*", "<", ">", "<=", ">=", "="];
+
+impl FixnumOp {
+    #[inline(always)]
+    pub fn apply(self, a: i64, b: i64) -> Option<Value> {
+        Some(match self.0 {
+            0 => Value::Int(a.checked_add(b)?),
+            1 => Value::Int(a.checked_sub(b)?),
+            2 => Value::Int(a.checked_mul(b)?),
+            3 => Value::Bool(a < b),
+            4 => Value::Bool(a > b),
+            5 => Value::Bool(a <= b),
+            6 => Value::Bool(a >= b),
+            _ => Value::Bool(a == b),
+        })
+    }
+}
 
 /// Declares the kernel's special forms once: the enum and the names that
 /// bind them in the language scope.
@@ -598,7 +606,7 @@ impl Interp {
             && !std::ptr::eq(prim, &crate::builtins::control::APPLY)
         {
             let args = args.into_boxed_slice();
-            let fixnum_op = FIXNUM_OPS.iter().find(|(name, _)| *name == prim.name).map(|(_, op)| *op);
+            let fixnum_op = FIXNUM_OPS.iter().position(|name| *name == prim.name).map(|i| FixnumOp(i as u8));
             return Ok(match (fixnum_op, args.len()) {
                 (Some(op), 2) => match <Box<[Node; 2]>>::try_from(args) {
                     Ok(pair) => Node::Fixnum2(op, prim, pair, pos),

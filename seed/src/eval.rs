@@ -158,9 +158,10 @@ impl Interp {
             Node::Const(value) => return Ok(value.clone()),
             Node::Local(0, index) => return Ok(env_slot(env, *index)),
             Node::Local(depth, index) => return Ok(local(env, *depth, *index)),
+            Node::Global(cell, _) if let Some(value) = &*cell.value.borrow() => return Ok(value.clone()),
             Node::Fixnum2(op, _, operands, _) => {
                 if let (Some(x), Some(y)) = (fixnum_operand(&operands[0], env), fixnum_operand(&operands[1], env))
-                    && let Some(result) = op(x, y)
+                    && let Some(result) = op.apply(x, y)
                 {
                     return Ok(result);
                 }
@@ -203,22 +204,19 @@ impl Interp {
     #[inline(never)]
     fn eval_call(&mut self, call: &crate::analyze::CallNode, env: &Env) -> R<Tail> {
         let func = self.eval(&call.func, env).map_err(|e| at(e, call.pos))?;
-        // A closure's frame is this vector: give it its final size now.
-        let capacity = match &func {
-            Value::Closure(closure) => closure.lambda.frame_size.max(call.args.len() + 1),
-            _ => call.args.len(),
+        let Value::Closure(closure) = func else {
+            let args = call.args.iter().map(|arg| self.eval(arg, env)).collect::<R<Vec<_>>>();
+            return args.and_then(|args| self.apply_tail(func, args)).map_err(|e| at(e, call.pos));
         };
-        let mut args = Slots::with_capacity(capacity);
+        // The arguments go straight into the callee's frame.
+        let capacity = closure.lambda.frame_size.max(call.args.len() + 1);
+        let frame = Frame::new(Slots::with_capacity(capacity), closure.env.clone());
         for arg in &call.args {
-            args.push(self.eval(arg, env).map_err(|e| at(e, call.pos))?);
+            let value = self.eval(arg, env).map_err(|e| at(e, call.pos))?;
+            frame.slots.borrow_mut().push(value);
         }
-        match func {
-            Value::Closure(closure) => {
-                let frame = bind_arguments(&closure, args).map_err(|e| at(e, call.pos))?;
-                Ok(Tail::Call(closure, frame))
-            }
-            func => self.apply_tail(func, args.into_vec()).map_err(|e| at(e, call.pos)),
-        }
+        finish_frame(&closure, &frame).map_err(|e| at(e, call.pos))?;
+        Ok(Tail::Call(closure, frame))
     }
 
     #[inline(never)]
@@ -233,7 +231,7 @@ impl Interp {
         let a = self.eval(&operands[0], env).map_err(|e| at(e, pos))?;
         let b = self.eval(&operands[1], env).map_err(|e| at(e, pos))?;
         if let (Value::Int(x), Value::Int(y)) = (&a, &b)
-            && let Some(result) = op(*x, *y)
+            && let Some(result) = op.apply(*x, *y)
         {
             return Ok(Tail::Value(result));
         }
@@ -646,8 +644,17 @@ fn check_prim_arity(prim: &crate::builtins::Prim, count: usize) -> R<()> {
     Ok(())
 }
 
-fn bind_arguments(closure: &Rc<Closure>, mut args: Slots) -> R<Rc<Frame>> {
+fn bind_arguments(closure: &Rc<Closure>, args: Slots) -> R<Rc<Frame>> {
+    let frame = Frame::new(args, closure.env.clone());
+    finish_frame(closure, &frame)?;
+    Ok(frame)
+}
+
+/// Checks the arguments already in `frame` against the closure's arity,
+/// gathers a rest list, and makes room for internal definitions.
+fn finish_frame(closure: &Closure, frame: &Frame) -> R<()> {
     let lambda = &closure.lambda;
+    let mut args = frame.slots.borrow_mut();
     let count = args.len();
     if count < lambda.required || (!lambda.rest && count > lambda.required) {
         let name = lambda.name.get().map_or_else(|| "#<procedure>".to_string(), |n| n.name().to_string());
@@ -656,12 +663,12 @@ fn bind_arguments(closure: &Rc<Closure>, mut args: Slots) -> R<Rc<Frame>> {
         return Err(arity_error(&name, lambda.required - hidden, max, count.saturating_sub(hidden)));
     }
     if lambda.rest {
-        let rest = Value::list(args.drain(lambda.required..));
+        let rest = Value::list(args.drain(lambda.required..).collect::<Vec<_>>());
         args.push(rest);
     }
     let size = lambda.frame_size.max(args.len());
     args.resize(size, Value::Unspecified);
-    Ok(Frame::new(args, closure.env.clone()))
+    Ok(())
 }
 
 /// Makes cells for the names a list of top-level forms defines, so that
