@@ -351,9 +351,7 @@ impl Reader<'_> {
     }
 
     fn abbreviation(&mut self, pos: Pos, name: &str, width: usize) -> Read<Value> {
-        for _ in 0..width {
-            self.advance();
-        }
+        self.skip(width);
         self.skip_atmosphere()?;
         let datum_pos = self.pos();
         if self.peek().is_none() {
@@ -459,33 +457,22 @@ impl Reader<'_> {
     fn hash_syntax(&mut self, pos: Pos) -> Read<Value> {
         match self.peek_at(1) {
             Some('(') => {
-                self.advance();
-                self.advance();
-                let items = self.list(pos, ')')?;
-                match items.list_to_vec() {
-                    Some(items) => Ok(Value::vector(items)),
-                    None => self.error(pos, "a vector literal cannot have a `.` tail"),
-                }
+                self.skip(2);
+                Ok(Value::vector(self.literal_items(pos)?))
             }
             Some('\\') => {
-                self.advance();
-                self.advance();
+                self.skip(2);
                 self.character(pos)
             }
             Some('u') if self.peek_at(2) == Some('8') && self.peek_at(3) == Some('(') => {
-                for _ in 0..4 {
-                    self.advance();
-                }
-                let items = self.list(pos, ')')?.list_to_vec().unwrap_or_default();
-                let mut bytes = Vec::with_capacity(items.len());
-                for item in items {
-                    match item {
-                        Value::Int(b @ 0..=255) => bytes.push(b as u8),
-                        other => {
-                            let text = crate::printer::write_string(&other);
-                            return self.error(pos, format!("bytevector element {text} is not a byte (0 to 255)"));
-                        }
-                    }
+                self.skip(4);
+                let mut bytes = Vec::new();
+                for item in self.literal_items(pos)? {
+                    let Value::Int(byte @ 0..=255) = item else {
+                        let text = crate::printer::write_string(&item);
+                        return self.error(pos, format!("bytevector element {text} is not a byte (0 to 255)"));
+                    };
+                    bytes.push(byte as u8);
                 }
                 Ok(Value::Bytes(Rc::new(RefCell::new(bytes))))
             }
@@ -502,6 +489,20 @@ impl Reader<'_> {
                 }
             }
             None => self.eof_error(pos, "`#` syntax"),
+        }
+    }
+
+    /// The elements of a `#(…)` or `#u8(…)` literal, whose opening is read.
+    fn literal_items(&mut self, pos: Pos) -> Read<Vec<Value>> {
+        match self.list(pos, ')')?.list_to_vec() {
+            Some(items) => Ok(items),
+            None => self.error(pos, "a vector literal cannot have a `.` tail"),
+        }
+    }
+
+    fn skip(&mut self, count: usize) {
+        for _ in 0..count {
+            self.advance();
         }
     }
 
