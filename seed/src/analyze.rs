@@ -449,20 +449,6 @@ impl Interp {
         }
     }
 
-    /// Whether `name`, as a member seen from `scope`, is a nested class.
-    fn names_nested_class(&self, name: Sym, scope: &Rc<Scope>) -> bool {
-        let mut current = Some(scope.clone());
-        while let Some(s) = current {
-            if let ScopeKind::Class(info) = &s.kind
-                && info.members.contains(&name)
-            {
-                return info.nested.contains(&name);
-            }
-            current = s.parent.clone();
-        }
-        false
-    }
-
     fn member_send(&self, info: &ClassInfo, selector: Sym, scope: &Rc<Scope>) -> Resolved {
         match self.resolve_in(&Value::Sym(info.self_var), scope, false) {
             Resolved::Local(depth, index) => Resolved::Member((depth, index), selector),
@@ -590,7 +576,7 @@ impl Interp {
                 Resolved::Member(receiver, selector) => {
                     let args = self.analyze_all(&items[1..], scope)?;
                     let receiver = Node::Local(receiver.0, receiver.1);
-                    if !self.names_nested_class(selector, scope) {
+                    if !names_nested_class(selector, scope) {
                         return Ok(Node::Send(Box::new(SendNode { receiver, selector, args, super_of: None, pos })));
                     }
                     let class =
@@ -795,7 +781,7 @@ impl Interp {
         let is_super = matches!(&items[1].0, Value::Sym(s) if &*s.name() == "super")
             && matches!(self.resolve_in(&items[1].0, scope, false), Resolved::Member(..) | Resolved::Free(_));
         if is_super {
-            let Some(info) = innermost_class(scope) else {
+            let Some(info) = enclosing_classes(scope).next() else {
                 return Err(syntax_error(pos, "`super` used outside a class"));
             };
             let receiver = self.analyze(&Value::Sym(info.self_var), scope, pos)?;
@@ -807,15 +793,17 @@ impl Interp {
     }
 }
 
-fn innermost_class(scope: &Rc<Scope>) -> Option<Rc<ClassInfo>> {
-    let mut current = Some(scope.clone());
-    while let Some(s) = current {
-        if let ScopeKind::Class(info) = &s.kind {
-            return Some(info.clone());
-        }
-        current = s.parent.clone();
-    }
-    None
+/// Whether `name`, as a member seen from `scope`, is a nested class.
+fn names_nested_class(name: Sym, scope: &Rc<Scope>) -> bool {
+    enclosing_classes(scope).find(|info| info.members.contains(&name)).is_some_and(|info| info.nested.contains(&name))
+}
+
+/// The classes around `scope`, innermost first.
+fn enclosing_classes(scope: &Rc<Scope>) -> impl Iterator<Item = Rc<ClassInfo>> {
+    std::iter::successors(Some(scope.clone()), |s| s.parent.clone()).filter_map(|s| match &s.kind {
+        ScopeKind::Class(info) => Some(info.clone()),
+        _ => None,
+    })
 }
 
 pub fn sequence(mut nodes: Vec<Node>) -> Node {

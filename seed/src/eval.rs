@@ -28,7 +28,9 @@ use std::io::Write;
 use std::rc::Rc;
 use std::time::Instant;
 
-use crate::analyze::{Binding, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define};
+use crate::analyze::{
+    Binding, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define, strip_aliases, syntax_error,
+};
 use crate::error::{R, Raised, Unwind, arity_error, error};
 use crate::platform::Native;
 use crate::printer::write_string;
@@ -470,7 +472,27 @@ impl Interp {
                 *cell.binding.borrow_mut() = Binding::Macro(transformer);
                 Ok(Value::Unspecified)
             }
-            Some(Resolved::Special(Special::Import)) => Ok(Value::Unspecified),
+            Some(Resolved::Special(Special::Import)) => {
+                // Every binding of the standard libraries is already in the language scope.
+                for (set, set_pos) in form.cdr().unwrap_or(Value::Null).parts(pos).0 {
+                    let mut library = strip_aliases(&set);
+                    let root = |l: &Value| l.car().and_then(|r| r.identifier_symbol()).map(|r| r.name());
+                    if let Some(modifier @ ("prefix" | "rename")) = root(&library).as_deref() {
+                        return Err(syntax_error(set_pos, format!("import `{modifier}` is not supported")));
+                    }
+                    while let Some("only" | "except") = root(&library).as_deref() {
+                        library = library.cdr().and_then(|rest| rest.car()).unwrap_or_default();
+                    }
+                    if !matches!(root(&library).as_deref(), Some("scheme" | "srfi")) {
+                        let text = write_string(&library);
+                        return Err(syntax_error(
+                            set_pos,
+                            format!("unknown library {text}: only (scheme …) is built in"),
+                        ));
+                    }
+                }
+                Ok(Value::Unspecified)
+            }
             _ => {
                 let node = self.analyze(&form, scope, pos)?;
                 self.eval(&node, &None).map_err(|e| at(e, pos))

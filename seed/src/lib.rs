@@ -69,22 +69,10 @@ pub enum SeedError {
     /// The program (or the runtime-src prelude) failed: a Utena error.
     #[error("{0}")]
     Program(Report),
-    /// The program file could not be read.
-    #[error("{path}: error: cannot read file: {message}")]
-    Io { path: String, message: String },
     /// The program called `exit` (only `repl_eval` reports this; `run_*`
     /// return the status instead).
     #[error("exit with status {0}")]
     Exit(i32),
-}
-
-impl SeedError {
-    pub fn report(&self) -> Option<&Report> {
-        match self {
-            SeedError::Program(report) => Some(report),
-            SeedError::Io { .. } | SeedError::Exit(_) => None,
-        }
-    }
 }
 
 /// One interpreter: the language scope with `runtime-src/core` loaded.

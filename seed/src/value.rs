@@ -249,15 +249,11 @@ pub enum Value {
 
 impl Value {
     pub fn cons(car: Value, cdr: Value) -> Value {
-        Value::Pair(Rc::new(Pair { car: RefCell::new(car), cdr: RefCell::new(cdr), pos: Cell::new(Pos::default()) }))
+        Value::cons_at(car, cdr, Pos::default())
     }
 
     pub fn cons_at(car: Value, cdr: Value, pos: Pos) -> Value {
-        let pair = Value::cons(car, cdr);
-        if let Value::Pair(p) = &pair {
-            p.pos.set(pos);
-        }
-        pair
+        Value::Pair(Rc::new(Pair { car: RefCell::new(car), cdr: RefCell::new(cdr), pos: Cell::new(pos) }))
     }
 
     pub fn sym(name: &str) -> Value {
