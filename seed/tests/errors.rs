@@ -96,3 +96,11 @@ check!(
     does_not_understand,
     "(define-class (Point x y)\n  (method (norm) (+ (* x x) (* y y))))\n(send (Point 1 2) area)\n"
 );
+
+// Regression: an error that guard re-raised (no clause matched) was reported at the guard.
+check!(
+    guard_reraise_keeps_position,
+    "(define (first-of x) (car x))\n(guard (e ((string? e) 'caught))\n  (first-of 5))\n"
+);
+// Regression: a macro's error was reported inside runtime-src/core/syntax.ut, not at the use.
+check!(macro_error_at_use, "(define-syntax two (syntax-rules () ((_ a b) (list a b))))\n(display \"ok\")\n(two 1)\n");

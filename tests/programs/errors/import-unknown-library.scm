@@ -1,0 +1,7 @@
+; Regression: an import of a library that does not exist was silently accepted.
+(import (scheme base) (only (scheme write) display))
+(display "before")
+(newline)
+(import (my library))
+; expect: before
+; expect error: unknown library (my library)

@@ -1,0 +1,6 @@
+; Regression: set! of a name that was never defined silently defined it.
+(display "start")
+(newline)
+(set! never-defined 5)
+; expect: start
+; expect error: unbound variable: never-defined
