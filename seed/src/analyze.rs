@@ -157,18 +157,11 @@ macro_rules! special_forms {
     };
 }
 
+#[rustfmt::skip]
 special_forms!(
-    Quote = "quote",
-    If = "if",
-    Define = "define",
-    Set = "set!",
-    Lambda = "lambda",
-    Begin = "begin",
-    DefineSyntax = "%define-syntax",
-    Class = "class",
-    Module = "module",
-    Send = "send",
-    Import = "import"
+    Quote = "quote", If = "if", Define = "define", Set = "set!", Lambda = "lambda", Begin = "begin",
+    DefineSyntax = "%define-syntax", Class = "class", Module = "module", Send = "send", Import = "import",
+    Include = "include"
 );
 
 pub struct Macro {
@@ -639,7 +632,7 @@ impl Interp {
                 Ok(Node::MakeClass(self.analyze_class(items, scope, pos, special == Special::Module)?))
             }
             Special::Send => self.analyze_send(items, scope, pos),
-            Special::Define | Special::DefineSyntax | Special::Import => Err(syntax_error(
+            Special::Define | Special::DefineSyntax | Special::Import | Special::Include => Err(syntax_error(
                 pos,
                 format!("`{keyword}` is only allowed at the top level or at the start of a body"),
             )),
@@ -714,11 +707,12 @@ impl Interp {
             let form_pos = form_pos.or(form.pos());
             let form = self.expand_head(form, frame, form_pos)?;
             match self.head_meaning(&form, frame) {
-                Some(Resolved::Special(Special::Begin)) => {
-                    let inner = form_items(&form, form_pos).unwrap_or_default();
-                    for item in inner.into_iter().skip(1).rev() {
-                        queue.push_front(item);
-                    }
+                Some(Resolved::Special(special @ (Special::Begin | Special::Include))) => {
+                    let inner = match special {
+                        Special::Include => included_forms(&form, form_pos)?,
+                        _ => form_items(&form, form_pos).unwrap_or_default().split_off(1),
+                    };
+                    inner.into_iter().rev().for_each(|item| queue.push_front(item));
                 }
                 Some(Resolved::Special(Special::Define)) => {
                     let (name, expr, expr_pos) = parse_define(&form, form_pos)?;
@@ -804,6 +798,26 @@ fn enclosing_classes(scope: &Rc<Scope>) -> impl Iterator<Item = Rc<ClassInfo>> {
         ScopeKind::Class(info) => Some(info.clone()),
         _ => None,
     })
+}
+
+/// `(include "file" ...)`: the forms of the files, read now. A relative
+/// path is taken from the directory of the including file.
+pub fn included_forms(form: &Value, pos: Pos) -> R<Vec<(Value, Pos)>> {
+    let mut forms = Vec::new();
+    for (name, name_pos) in form.cdr().unwrap_or(Value::Null).parts(pos).0 {
+        let Value::Str(name) = name else {
+            return Err(syntax_error(name_pos, "`include` takes file names (strings)"));
+        };
+        let name: String = name.chars.borrow().iter().collect();
+        let including = crate::reader::file_name(pos.file);
+        let path = std::path::Path::new(&*including).parent().unwrap_or(std::path::Path::new("")).join(&name);
+        let shown = path.display().to_string();
+        let source = std::fs::read_to_string(&path)
+            .map_err(|e| syntax_error(name_pos, format!("cannot include {shown}: {e}")))?;
+        let read = crate::reader::read_all(crate::reader::file_id(&shown), &source);
+        forms.extend(read.map_err(|e| syntax_error(e.pos, e.message))?);
+    }
+    Ok(forms)
 }
 
 pub fn sequence(mut nodes: Vec<Node>) -> Node {

@@ -31,7 +31,7 @@ use std::time::Instant;
 use crate::analyze::{
     Binding, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define, strip_aliases, syntax_error,
 };
-use crate::error::{R, Raised, Unwind, arity_error, error};
+use crate::error::{R, Unwind, arity_error, error};
 use crate::platform::Native;
 use crate::printer::write_string;
 use crate::reader::{format_pos, read_all};
@@ -444,9 +444,15 @@ impl Interp {
         let pos = pos.or(form.pos());
         let head = form.car().filter(|h| h.is_identifier()).map(|h| self.resolve(&h, scope));
         match head {
-            Some(Resolved::Special(Special::Begin)) => {
+            Some(Resolved::Special(special @ (Special::Begin | Special::Include))) => {
+                let forms = match special {
+                    Special::Include => crate::analyze::included_forms(&form, pos)?,
+                    _ => form.cdr().unwrap_or(Value::Null).parts(pos).0,
+                };
+                let (env, _) = scope.top_env();
+                predeclare(&env, forms.iter().map(|(f, _)| f));
                 let mut result = Value::Unspecified;
-                for (item, item_pos) in form.cdr().unwrap_or(Value::Null).parts(pos).0 {
+                for (item, item_pos) in forms {
                     result = self.run_toplevel(item, item_pos, scope)?;
                 }
                 Ok(result)
@@ -556,18 +562,10 @@ impl Interp {
         let raised = match unwind {
             Unwind::Raise(raised) => raised,
             Unwind::Exit(code) => return SeedError::Exit(code),
-            Unwind::Escape { .. } => Raised {
-                payload: Value::Error(Rc::new(crate::error::ErrorObject {
-                    message: "a continuation was invoked after its extent ended".into(),
-                    irritants: vec![],
-                    pos: Default::default(),
-                })),
-                pos: None,
-                site: None,
-                backtrace: vec![],
-                continuable: false,
-                signalled: false,
-            },
+            Unwind::Escape { .. } => {
+                let message = "a continuation was invoked after its extent ended".to_string();
+                return SeedError::Program(Report { location: None, message, backtrace: vec![] });
+            }
         };
         let message = match &raised.payload {
             Value::Error(object) => object.describe(),
@@ -723,12 +721,8 @@ fn defined_names(form: &Value) -> Vec<Sym> {
         }
         Some("define-record-type") => {
             // (define-record-type type (constructor field ...) predicate (field accessor [modifier]) ...)
-            let mut names: Vec<Sym> = parts.iter().take(3).filter_map(name_of).collect();
-            for field in parts.iter().skip(3) {
-                let spec = field.list_to_vec().unwrap_or_default();
-                names.extend(spec.iter().skip(1).filter_map(|v| v.identifier_symbol()));
-            }
-            names
+            let fields = parts.iter().skip(3).flat_map(|f| f.list_to_vec().unwrap_or_default().split_off(1));
+            parts.iter().take(3).filter_map(name_of).chain(fields.filter_map(|v| v.identifier_symbol())).collect()
         }
         Some("begin") => parts.iter().flat_map(defined_names).collect(),
         _ => Vec::new(),

@@ -1,0 +1,150 @@
+//! The register bytecode's one table, `runtime-src/compiler/bytecode.ut`,
+//! and what is derived from it.
+//!
+//! Purpose: keep `docs/bytecode.md` a faithful product of the table, keep
+//! published opcodes from changing, and check that the encoder, decoder and
+//! disassembler written in Utena agree with each other for every opcode.
+//!
+//! Design:
+//! 1. The seed runs one file per program, so every Utena program here is
+//!    the table file followed by the program's own text, written to a file
+//!    under `CARGO_TARGET_TMPDIR` and run with the built `utena` from the
+//!    workspace root (the doc generator reads `bytecode.ut` by that path).
+//! 2. `doc_is_fresh`: `bytecode-doc.ut`'s output must equal
+//!    `docs/bytecode.md` byte for byte. With `UTENA_UPDATE_DOCS=1` the test
+//!    writes the file instead of comparing.
+//! 3. `published_opcodes`: an `insta` snapshot of every opcode's
+//!    `(number name "format")`, the stability guard. Adding an opcode adds
+//!    lines; `published_opcodes_never_change` fails, with a message naming
+//!    the opcode, when a line the snapshot already holds changes or goes.
+//! 4. `round_trip`: each program under `tests/bytecode/` prints `ok: …` lines
+//!    and exits 0; a failed check inside it is a Utena error.
+//!
+//! Not done here: running bytecode (there is no simulator yet).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TABLE: &str = "runtime-src/compiler/bytecode.ut";
+const GENERATOR: &str = "runtime-src/compiler/bytecode-doc.ut";
+const DOC: &str = "docs/bytecode.md";
+const SNAPSHOT: &str = "tools/tests/snapshots/bytecode__published_opcodes.snap";
+const UPDATE_VARIABLE: &str = "UTENA_UPDATE_DOCS";
+
+fn workspace_root() -> PathBuf {
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
+    tools.parent().unwrap_or(tools).to_path_buf()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+}
+
+/// Runs `program` (relative to the workspace root) after the table, with
+/// `args`; answers its standard output, or fails the test with its report.
+fn run_after_table(program: &str, args: &[&str]) -> String {
+    let root = workspace_root();
+    let table = read(&root.join(TABLE));
+    let joined = format!("{table}\n{}", read(&root.join(program)));
+    let name = program.replace('/', "+");
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bytecode-{name}-{}.ut", args.join("-")));
+    std::fs::write(&path, joined).unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
+        .current_dir(&root)
+        .arg("run")
+        .arg(&path)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success() && stderr.is_empty(),
+        "{program} (run after {TABLE}, joined as {}; the table is its first {} lines) failed\n\
+         --- exit status: {}\n--- stdout:\n{stdout}--- stderr:\n{stderr}",
+        path.display(),
+        table.lines().count(),
+        output.status,
+    );
+    stdout
+}
+
+#[test]
+fn doc_is_fresh() {
+    let generated = run_after_table(GENERATOR, &[]);
+    let doc_path = workspace_root().join(DOC);
+    if std::env::var_os(UPDATE_VARIABLE).is_some() {
+        std::fs::write(&doc_path, &generated).unwrap_or_else(|error| panic!("cannot write {DOC}: {error}"));
+        return;
+    }
+    let committed = std::fs::read_to_string(&doc_path).unwrap_or_default();
+    if committed != generated {
+        let line = committed.lines().zip(generated.lines()).position(|(a, b)| a != b);
+        let line = line.unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
+        panic!(
+            "{DOC} is stale: it is not what {GENERATOR} prints for the table in {TABLE} \
+             (first difference at line {}).\n\
+             Regenerate it and commit it with the table change:\n    \
+             {UPDATE_VARIABLE}=1 cargo test --release -p utena --test bytecode\n\
+             --- {DOC} has:\n{}\n--- the generator prints:\n{}",
+            line + 1,
+            committed.lines().nth(line).unwrap_or("(end of file)"),
+            generated.lines().nth(line).unwrap_or("(end of output)"),
+        );
+    }
+}
+
+#[test]
+fn published_opcodes() {
+    insta::assert_snapshot!(run_after_table(GENERATOR, &["opcodes"]));
+}
+
+/// The `(number name "format")` lines of a published list, by number.
+fn published_lines(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter(|line| line.starts_with('('))
+        .map(|line| {
+            let number = line[1..].split(' ').next().unwrap_or_default().to_string();
+            (number, line.to_string())
+        })
+        .collect()
+}
+
+/// A published opcode never changes and never goes away: every line of the
+/// committed snapshot is still printed, unchanged.
+#[test]
+fn published_opcodes_never_change() {
+    let Ok(snapshot) = std::fs::read_to_string(workspace_root().join(SNAPSHOT)) else {
+        return; // Nothing is published until the first snapshot is accepted.
+    };
+    let current = published_lines(&run_after_table(GENERATOR, &["opcodes"]));
+    for (number, published) in published_lines(&snapshot) {
+        let now = current.iter().find(|(n, _)| *n == number).map(|(_, line)| line.as_str());
+        assert_eq!(
+            now,
+            Some(published.as_str()),
+            "published opcode {number} changed: it was {published}. Published opcodes never change \
+             their number, name or format: restore it, and give a new meaning a new number"
+        );
+    }
+}
+
+#[test]
+fn round_trip() {
+    let root = workspace_root();
+    let mut programs: Vec<PathBuf> = std::fs::read_dir(root.join("tests/bytecode"))
+        .unwrap_or_else(|error| panic!("cannot list tests/bytecode: {error}"))
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|extension| extension == "ut"))
+        .collect();
+    programs.sort();
+    assert!(!programs.is_empty(), "tests/bytecode holds no .ut program");
+    for program in programs {
+        let relative = format!("tests/bytecode/{}", program.file_name().unwrap_or_default().to_string_lossy());
+        let stdout = run_after_table(&relative, &[]);
+        assert!(!stdout.is_empty(), "{relative} printed nothing: it checked nothing");
+        for line in stdout.lines() {
+            assert!(line.starts_with("ok: "), "{relative} printed a line that is not `ok: …`: {line}");
+        }
+    }
+}
