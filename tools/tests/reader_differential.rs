@@ -6,19 +6,18 @@
 //! native toolchain reads every program exactly as the seed does.
 //!
 //! Design:
-//! 1. Inputs: every `.scm` and `.ut` file under [`CORPUS`] (read from the
-//!    workspace root, named by their relative paths), and the [`SNIPPETS`]
-//!    (each lexical feature and each kind of syntax error) and a
-//!    deterministic [`token_soup`], written to files under Cargo's
-//!    per-test scratch directory.
+//! 1. Inputs: every source file (`.scm`, `.ut`, `.inc`) under [`CORPUS`]
+//!    (read from the workspace root, named by their relative paths), and
+//!    the [`SNIPPETS`] (each lexical feature and each kind of syntax
+//!    error) and a deterministic [`token_soup`], written to files under
+//!    Cargo's per-test scratch directory.
 //! 2. The seed's side, in this process: `seed::read_dump` of each file (on
 //!    a large-stack thread, as the seed requires), or `!! REPORT` for a read
 //!    error, plus `!! incomplete` when the text ended inside a datum.
-//! 3. The Utena side: `utena run` of `runtime-src/reader/reader.ut` followed
-//!    by `runtime-src/reader/dump.ut` (joined into one program: the seed has
-//!    no `load`), which prints the same format for each file it is given,
-//!    after a `== FILE` line. The files are shared out among one process per
-//!    core, largest first.
+//! 3. The Utena side: `utena run runtime-src/reader/dump.ut FILE…` (the
+//!    program includes `reader.ut`), which prints the same format for each
+//!    file, after a `== FILE` line. The files are shared out among one
+//!    process per core, largest first.
 //! 4. Compare file by file; a failure lists every file whose dumps differ,
 //!    with the first differing line of each.
 //!
@@ -32,14 +31,12 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// The directories whose source files are read by both readers.
 const CORPUS: &[&str] = &["tests", "runtime-src", "examples", "bench"];
 
-/// The Utena reader, and the program that dumps what it reads.
-const READER: &str = "runtime-src/reader/reader.ut";
+/// The program that dumps what the Utena reader reads.
 const DUMP: &str = "runtime-src/reader/dump.ut";
 
 /// How long one `utena run` over a share of the files may take.
@@ -287,7 +284,6 @@ fn seed_dumps(names: &[String], sources: &[String]) -> Vec<String> {
 /// The Utena reader's dump of each file: `dump.ut` over a share of the
 /// files per core, the shares in parallel.
 fn utena_dumps(root: &Path, names: &[String], sources: &[String]) -> Vec<String> {
-    let program = dump_program(root);
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
     // Largest first, each to the share with the least text so far.
     let mut order: Vec<usize> = (0..names.len()).collect();
@@ -304,8 +300,7 @@ fn utena_dumps(root: &Path, names: &[String], sources: &[String]) -> Vec<String>
             .into_iter()
             .map(|(_, indexes)| {
                 let files: Vec<&str> = indexes.iter().map(|&index| names[index].as_str()).collect();
-                let program = &program;
-                (indexes.clone(), scope.spawn(move || run_dump(root, program, &files)))
+                (indexes.clone(), scope.spawn(move || run_dump(root, &files)))
             })
             .collect();
         for (indexes, handle) in running {
@@ -318,24 +313,11 @@ fn utena_dumps(root: &Path, names: &[String], sources: &[String]) -> Vec<String>
     dumps
 }
 
-/// `reader.ut` and `dump.ut` joined into one program file (a fresh one for
-/// each call, since the tests run in parallel).
-fn dump_program(root: &Path) -> PathBuf {
-    static CALLS: AtomicUsize = AtomicUsize::new(0);
-    let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap_or_else(|error| panic!("{path}: {error}"));
-    let call = CALLS.fetch_add(1, Ordering::Relaxed);
-    let name = format!("reader-dump-{}-{call}.ut", std::process::id());
-    let program = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let text = format!("{}\n{}", read(READER), read(DUMP));
-    std::fs::write(&program, text).unwrap_or_else(|error| panic!("cannot write {}: {error}", program.display()));
-    program
-}
-
 /// Runs the dump program over `files` from `root`; one dump per file.
-fn run_dump(root: &Path, program: &Path, files: &[&str]) -> Vec<String> {
+fn run_dump(root: &Path, files: &[&str]) -> Vec<String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_utena"))
         .arg("run")
-        .arg(program)
+        .arg(DUMP)
         .args(files)
         .current_dir(root)
         .stdin(Stdio::null())
@@ -424,14 +406,15 @@ fn workspace_root() -> PathBuf {
     tools.parent().unwrap_or(tools).to_path_buf()
 }
 
-/// Adds the `.scm` and `.ut` files below `dir` to `found`.
+/// Adds the source files below `dir` to `found`: `.scm`, `.ut`, and `.inc`
+/// (files made to be `include`d).
 fn find_sources(dir: &Path, found: &mut Vec<PathBuf>) {
     let entries = std::fs::read_dir(dir).unwrap_or_else(|error| panic!("cannot list {}: {error}", dir.display()));
     for entry in entries {
         let path = entry.unwrap_or_else(|error| panic!("cannot list {}: {error}", dir.display())).path();
         if path.is_dir() {
             find_sources(&path, found);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("scm" | "ut")) {
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("scm" | "ut" | "inc")) {
             found.push(path);
         }
     }

@@ -1,0 +1,2 @@
+(display "fine")
+(set! 5 6)

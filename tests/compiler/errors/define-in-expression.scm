@@ -1,0 +1,3 @@
+(define (f x)
+  (if x (define y 2))
+  x)

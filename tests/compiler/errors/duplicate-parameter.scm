@@ -1,0 +1,2 @@
+(define (g a b a)
+  a)

@@ -1,0 +1,217 @@
+//! The compiler's core passes, `runtime-src/compiler/` (parse, resolve,
+//! closures, codegen), seen through the listing `disasm.ut` prints.
+//!
+//! Purpose: pin down what the compiler makes of core forms -- registers,
+//! constants, closures, boxes, tail calls, line tables -- and the text of
+//! its errors, so that a change to any pass shows up as a reviewed diff.
+//!
+//! Design:
+//! 1. Each program is a file of core forms under `tests/compiler/` (not
+//!    `tests/programs/`: these are compiler inputs, not programs with
+//!    expectations on every engine).
+//! 2. `check(NAME)` runs the built `utena run runtime-src/compiler/disasm.ut
+//!    tests/compiler/NAME` from the workspace root (so paths in the listing
+//!    are relative and stable), requires exit status 0 and an empty
+//!    stderr, and snapshots standard output with `insta`
+//!    (`tools/tests/snapshots/compiler__NAME.snap`; review changes with
+//!    `cargo insta review`).
+//! 3. `check_passes(NAME)` does the same with `runtime-src/compiler/passes.ut`,
+//!    which prints each top-level form as L1, L2 and L3 (the output of
+//!    parse, resolve and closure conversion), so each pass is pinned down
+//!    on its own (`compiler__passes_NAME.snap`).
+//! 4. `check_error(NAME, TEXT)` runs `disasm.ut` on
+//!    `tests/compiler/errors/NAME`, requires exit status 1, and compares the
+//!    first line of output with `tests/compiler/errors/NAME:TEXT`, the
+//!    `FILE:LINE:COL: error: MESSAGE` every engine prints. It also runs the
+//!    file on the seed (`utena run FILE`) and requires the same first line
+//!    on its stderr: the compiler's messages and positions are the seed's.
+//! 5. `checker`: `tests/compiler/checker.ut` feeds the code checker
+//!    (`cg-verify` in codegen.ut, which every compiled function passes
+//!    through) hand-made broken code, one case per rule, and prints `ok:`
+//!    for each refusal.
+//! 6. `every_program_is_checked` fails when a file under `tests/compiler/`
+//!    has no `check` here, so that a new program cannot go unsnapshotted.
+//!
+//! Not done here: running the compiled code (there is no simulator yet).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const DISASM: &str = "runtime-src/compiler/disasm.ut";
+const PASSES: &str = "runtime-src/compiler/passes.ut";
+
+/// The programs `check` snapshots, for `every_program_is_checked`.
+const PROGRAMS: &[&str] = &["calls.scm", "closures.scm", "fact.scm", "forms.scm", "letrec.scm"];
+
+fn workspace_root() -> PathBuf {
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
+    tools.parent().unwrap_or(tools).to_path_buf()
+}
+
+/// `utena run ARGS…` from the workspace root.
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_utena"))
+        .current_dir(workspace_root())
+        .arg("run")
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")))
+}
+
+/// Standard output of `utena run ARGS…`, which must succeed.
+fn succeed(args: &[&str]) -> String {
+    let output = run(args);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success() && stderr.is_empty(),
+        "utena run {} failed\n--- exit status: {}\n--- stdout:\n{stdout}--- stderr:\n{stderr}",
+        args.join(" "),
+        output.status,
+    );
+    stdout
+}
+
+fn check(name: &str) {
+    let snapshot = name.trim_end_matches(".scm");
+    insta::assert_snapshot!(snapshot, succeed(&[DISASM, &format!("tests/compiler/{name}")]));
+}
+
+fn check_passes(name: &str) {
+    let snapshot = format!("passes_{}", name.trim_end_matches(".scm"));
+    insta::assert_snapshot!(snapshot, succeed(&[PASSES, &format!("tests/compiler/{name}")]));
+}
+
+fn check_error(name: &str, expected: &str) {
+    let relative = format!("tests/compiler/errors/{name}");
+    let output = run(&[DISASM, &relative]);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{relative} should fail to compile; it printed:\n{stdout}");
+    let expected = format!("{relative}:{expected}");
+    assert_eq!(stdout.lines().next().unwrap_or(""), expected);
+    let seed = run(&[&relative]);
+    let seed_stderr = String::from_utf8_lossy(&seed.stderr).into_owned();
+    assert_eq!(seed_stderr.lines().next().unwrap_or(""), expected, "the seed reports {relative} differently");
+}
+
+#[test]
+fn calls() {
+    check("calls.scm");
+}
+
+#[test]
+fn closures() {
+    check("closures.scm");
+}
+
+#[test]
+fn fact() {
+    check("fact.scm");
+}
+
+#[test]
+fn forms() {
+    check("forms.scm");
+}
+
+#[test]
+fn letrec() {
+    check("letrec.scm");
+}
+
+#[test]
+fn passes_calls() {
+    check_passes("calls.scm");
+}
+
+#[test]
+fn passes_closures() {
+    check_passes("closures.scm");
+}
+
+#[test]
+fn passes_forms() {
+    check_passes("forms.scm");
+}
+
+#[test]
+fn passes_letrec() {
+    check_passes("letrec.scm");
+}
+
+#[test]
+fn bad_lambda() {
+    check_error("bad-lambda.scm", "2:3: error: bad `lambda` form: expected (lambda formals body ...)");
+}
+
+#[test]
+fn duplicate_parameter() {
+    check_error("duplicate-parameter.scm", "1:1: error: duplicate parameter `a`");
+}
+
+#[test]
+fn bad_define() {
+    check_error("bad-define.scm", "1:1: error: bad `define` form: expected a name or (name parameter ...)");
+}
+
+#[test]
+fn define_without_body() {
+    check_error("define-no-body.scm", "1:1: error: bad `define` form: the procedure has no body");
+}
+
+#[test]
+fn define_in_expression() {
+    check_error(
+        "define-in-expression.scm",
+        "2:9: error: `define` is only allowed at the top level or at the start of a body",
+    );
+}
+
+#[test]
+fn bad_parameter() {
+    check_error("bad-parameter.scm", "1:1: error: bad parameter 1");
+}
+
+#[test]
+fn bad_set() {
+    check_error("bad-set.scm", "2:7: error: `set!` needs a variable name");
+}
+
+#[test]
+fn bad_if() {
+    check_error("bad-if.scm", "1:1: error: bad `if` form: expected (if test consequent [alternative])");
+}
+
+#[test]
+fn duplicate_rest_parameter() {
+    check_error("duplicate-rest.scm", "1:1: error: duplicate parameter `a`");
+}
+
+#[test]
+fn improper_define() {
+    check_error("improper-define.scm", "1:1: error: bad `define` form");
+}
+
+#[test]
+fn reader_error() {
+    check_error("unterminated.scm", "1:1: error: unexpected end of input in list");
+}
+
+#[test]
+fn checker() {
+    let stdout = succeed(&["tests/compiler/checker.ut"]);
+    assert_eq!(stdout.lines().filter(|line| line.starts_with("ok: ")).count(), 9, "{stdout}");
+}
+
+#[test]
+fn every_program_is_checked() {
+    let directory = workspace_root().join("tests/compiler");
+    let mut found: Vec<String> = std::fs::read_dir(&directory)
+        .unwrap_or_else(|error| panic!("cannot list {}: {error}", directory.display()))
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".scm"))
+        .collect();
+    found.sort();
+    assert_eq!(found, PROGRAMS, "every program under tests/compiler/ needs a `check` in tools/tests/compiler.rs");
+}
