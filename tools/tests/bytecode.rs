@@ -6,10 +6,11 @@
 //! disassembler written in Utena agree with each other for every opcode.
 //!
 //! Design:
-//! 1. The seed runs one file per program, so every Utena program here is
-//!    the table file followed by the program's own text, written to a file
-//!    under `CARGO_TARGET_TMPDIR` and run with the built `utena` from the
-//!    workspace root (the doc generator reads `bytecode.ut` by that path).
+//! 1. Every Utena program here includes the table itself
+//!    (`bytecode-doc.ut` by `(include "bytecode.ut")`, the programs under
+//!    `tests/bytecode/` by a relative path), so each is run as it stands,
+//!    with the built `utena` from the workspace root; an error names the
+//!    file and line where it happened, in the table or in the program.
 //! 2. `doc_is_fresh`: `bytecode-doc.ut`'s output must equal
 //!    `docs/bytecode.md` byte for byte. With `UTENA_UPDATE_DOCS=1` the test
 //!    writes the file instead of comparing.
@@ -36,23 +37,14 @@ fn workspace_root() -> PathBuf {
     tools.parent().unwrap_or(tools).to_path_buf()
 }
 
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
-}
-
-/// Runs `program` (relative to the workspace root) after the table, with
-/// `args`; answers its standard output, or fails the test with its report.
-fn run_after_table(program: &str, args: &[&str]) -> String {
-    let root = workspace_root();
-    let table = read(&root.join(TABLE));
-    let joined = format!("{table}\n{}", read(&root.join(program)));
-    let name = program.replace('/', "+");
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bytecode-{name}-{}.ut", args.join("-")));
-    std::fs::write(&path, joined).unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+/// Runs `program` (relative to the workspace root) with `args`; answers
+/// its standard output, or fails the test with its report.
+fn run(program: &str, args: &[&str]) -> String {
+    let command = std::iter::once(program).chain(args.iter().copied()).collect::<Vec<_>>().join(" ");
     let output = Command::new(env!("CARGO_BIN_EXE_utena"))
-        .current_dir(&root)
+        .current_dir(workspace_root())
         .arg("run")
-        .arg(&path)
+        .arg(program)
         .args(args)
         .output()
         .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")));
@@ -60,10 +52,8 @@ fn run_after_table(program: &str, args: &[&str]) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(
         output.status.success() && stderr.is_empty(),
-        "{program} (run after {TABLE}, joined as {}; the table is its first {} lines) failed\n\
+        "`utena run {command}` failed (from the workspace root)\n\
          --- exit status: {}\n--- stdout:\n{stdout}--- stderr:\n{stderr}",
-        path.display(),
-        table.lines().count(),
         output.status,
     );
     stdout
@@ -71,7 +61,7 @@ fn run_after_table(program: &str, args: &[&str]) -> String {
 
 #[test]
 fn doc_is_fresh() {
-    let generated = run_after_table(GENERATOR, &[]);
+    let generated = run(GENERATOR, &[]);
     let doc_path = workspace_root().join(DOC);
     if std::env::var_os(UPDATE_VARIABLE).is_some() {
         std::fs::write(&doc_path, &generated).unwrap_or_else(|error| panic!("cannot write {DOC}: {error}"));
@@ -96,7 +86,7 @@ fn doc_is_fresh() {
 
 #[test]
 fn published_opcodes() {
-    insta::assert_snapshot!(run_after_table(GENERATOR, &["opcodes"]));
+    insta::assert_snapshot!(run(GENERATOR, &["opcodes"]));
 }
 
 /// The `(number name "format")` lines of a published list, by number.
@@ -117,7 +107,7 @@ fn published_opcodes_never_change() {
     let Ok(snapshot) = std::fs::read_to_string(workspace_root().join(SNAPSHOT)) else {
         return; // Nothing is published until the first snapshot is accepted.
     };
-    let current = published_lines(&run_after_table(GENERATOR, &["opcodes"]));
+    let current = published_lines(&run(GENERATOR, &["opcodes"]));
     for (number, published) in published_lines(&snapshot) {
         let now = current.iter().find(|(n, _)| *n == number).map(|(_, line)| line.as_str());
         assert_eq!(
@@ -141,7 +131,7 @@ fn round_trip() {
     assert!(!programs.is_empty(), "tests/bytecode holds no .ut program");
     for program in programs {
         let relative = format!("tests/bytecode/{}", program.file_name().unwrap_or_default().to_string_lossy());
-        let stdout = run_after_table(&relative, &[]);
+        let stdout = run(&relative, &[]);
         assert!(!stdout.is_empty(), "{relative} printed nothing: it checked nothing");
         for line in stdout.lines() {
             assert!(line.starts_with("ok: "), "{relative} printed a line that is not `ok: …`: {line}");
