@@ -43,7 +43,7 @@ use crate::builtins::Prim;
 use crate::error::{R, Unwind, error};
 use crate::eval::Interp;
 use crate::platform::Native;
-use crate::value::{Alias, Pos, Sym, Value};
+use crate::value::{Alias, Form, Pos, Sym, Value};
 
 /// A compiled procedure body.
 pub struct Lambda {
@@ -274,11 +274,14 @@ impl Scope {
         Rc::new(Scope { kind: ScopeKind::Top(env), parent })
     }
 
+    /// A frame scope inside `parent` whose first variables are `vars`.
+    pub fn frame_of(vars: Vec<Value>, parent: &Rc<Scope>) -> Rc<Scope> {
+        let kind = ScopeKind::Frame { vars: RefCell::new(vars), macros: RefCell::new(Vec::new()) };
+        Rc::new(Scope { kind, parent: Some(parent.clone()) })
+    }
+
     pub fn frame_vars(&self) -> Option<&RefCell<Vec<Value>>> {
-        match &self.kind {
-            ScopeKind::Frame { vars, .. } => Some(vars),
-            _ => None,
-        }
+        if let ScopeKind::Frame { vars, .. } = &self.kind { Some(vars) } else { None }
     }
 
     /// The innermost top-level environment around this scope.
@@ -288,10 +291,7 @@ impl Scope {
             if let ScopeKind::Top(env) = &scope.kind {
                 return (env.clone(), scope);
             }
-            match scope.parent.clone() {
-                Some(parent) => scope = parent,
-                None => unreachable!("every scope chain ends in a top-level scope"),
-            }
+            scope = scope.parent.clone().expect("every scope chain ends in a top-level scope");
         }
     }
 }
@@ -341,7 +341,7 @@ pub fn strip_aliases(datum: &Value) -> Value {
 }
 
 /// The elements of a form with the position of each (see reader.rs).
-fn form_items(form: &Value, pos: Pos) -> Option<Vec<(Value, Pos)>> {
+fn form_items(form: &Value, pos: Pos) -> Option<Vec<Form>> {
     let (items, tail) = form.parts(pos);
     matches!(tail, Value::Null).then_some(items)
 }
@@ -421,10 +421,8 @@ impl Interp {
                     }
                 }
             }
-            match current.parent.clone() {
-                Some(parent) => current = parent,
-                None => break,
-            }
+            let Some(parent) = current.parent.clone() else { break };
+            current = parent;
         }
         let sym = target.identifier_symbol().unwrap_or(Sym(0));
         if matches!(target, Value::Alias(_)) {
@@ -527,13 +525,9 @@ impl Interp {
         match self.resolve(id, scope) {
             Resolved::Local(depth, index) => Ok(Node::Local(depth, index)),
             Resolved::Global(cell) => Ok(self.global_reference(cell, pos)),
-            Resolved::Member(receiver, selector) => Ok(Node::Send(Box::new(SendNode {
-                receiver: Node::Local(receiver.0, receiver.1),
-                selector,
-                args: Vec::new(),
-                super_of: None,
-                pos,
-            }))),
+            Resolved::Member((depth, index), selector) => {
+                Ok(send_node(Node::Local(depth, index), selector, vec![], pos))
+            }
             Resolved::Param(receiver, class, index) => Ok(Node::ClassParam(Box::new((
                 Node::Local(receiver.0, receiver.1),
                 Node::Local(class.0, class.1),
@@ -570,10 +564,9 @@ impl Interp {
                     let args = self.analyze_all(&items[1..], scope)?;
                     let receiver = Node::Local(receiver.0, receiver.1);
                     if !names_nested_class(selector, scope) {
-                        return Ok(Node::Send(Box::new(SendNode { receiver, selector, args, super_of: None, pos })));
+                        return Ok(send_node(receiver, selector, args, pos));
                     }
-                    let class =
-                        Node::Send(Box::new(SendNode { receiver, selector, args: vec![], super_of: None, pos }));
+                    let class = send_node(receiver, selector, vec![], pos);
                     return Ok(Node::Call(Box::new(CallNode { func: class, args, pos })));
                 }
                 _ => {}
@@ -584,24 +577,21 @@ impl Interp {
         if let Node::Const(Value::Prim(prim)) = func
             && !std::ptr::eq(prim, &crate::builtins::control::APPLY)
         {
-            let args = args.into_boxed_slice();
             let fixnum_op = FIXNUM_OPS.iter().position(|name| *name == prim.name).map(|i| FixnumOp(i as u8));
-            return Ok(match (fixnum_op, args.len()) {
-                (Some(op), 2) => match <Box<[Node; 2]>>::try_from(args) {
-                    Ok(pair) => Node::Fixnum2(op, prim, pair, pos),
-                    Err(args) => Node::PrimCall(prim, args, pos),
-                },
-                _ => Node::PrimCall(prim, args, pos),
+            return Ok(match (fixnum_op, <Box<[Node; 2]>>::try_from(args.into_boxed_slice())) {
+                (Some(op), Ok(pair)) => Node::Fixnum2(op, prim, pair, pos),
+                (None, Ok(pair)) => Node::PrimCall(prim, pair, pos),
+                (_, Err(args)) => Node::PrimCall(prim, args, pos),
             });
         }
         Ok(Node::Call(Box::new(CallNode { func, args, pos })))
     }
 
-    fn analyze_all(&mut self, items: &[(Value, Pos)], scope: &Rc<Scope>) -> R<Vec<Node>> {
+    pub fn analyze_all(&mut self, items: &[Form], scope: &Rc<Scope>) -> R<Vec<Node>> {
         items.iter().map(|(item, pos)| self.analyze(item, scope, *pos)).collect()
     }
 
-    fn analyze_special(&mut self, special: Special, items: &[(Value, Pos)], scope: &Rc<Scope>, pos: Pos) -> R<Node> {
+    fn analyze_special(&mut self, special: Special, items: &[Form], scope: &Rc<Scope>, pos: Pos) -> R<Node> {
         let keyword = identifier_name(&items[0].0);
         let (min, max, usage) = match special {
             Special::Quote => (1, 1, "(quote datum)"),
@@ -639,7 +629,7 @@ impl Interp {
         }
     }
 
-    fn analyze_set(&mut self, target: &(Value, Pos), value: &(Value, Pos), scope: &Rc<Scope>, pos: Pos) -> R<Node> {
+    fn analyze_set(&mut self, target: &Form, value: &Form, scope: &Rc<Scope>, pos: Pos) -> R<Node> {
         let (id, id_pos) = target;
         if !id.is_identifier() {
             return Err(syntax_error(*id_pos, "`set!` needs a variable name"));
@@ -667,14 +657,13 @@ impl Interp {
     pub fn analyze_lambda(
         &mut self,
         formals: &Value,
-        body: &[(Value, Pos)],
+        body: &[Form],
         scope: &Rc<Scope>,
         pos: Pos,
         hidden: Vec<Value>,
     ) -> R<Rc<Lambda>> {
         let (params, rest) = formals.formals();
-        let hidden_count = hidden.len();
-        let mut vars = hidden;
+        let (hidden, mut vars) = (hidden.len(), hidden);
         let required = vars.len() + params.len();
         for param in params.iter().chain(rest.iter()) {
             if !param.is_identifier() {
@@ -688,30 +677,19 @@ impl Interp {
         let frame = Scope::frame_of(vars, scope);
         let body = self.analyze_body(body, &frame, pos)?;
         let frame_size = frame.frame_vars().map_or(0, |v| v.borrow().len());
-        Ok(Rc::new(Lambda {
-            name: Cell::new(None),
-            required,
-            rest: rest.is_some(),
-            hidden: hidden_count,
-            frame_size,
-            body,
-            pos,
-        }))
+        Ok(Rc::new(Lambda { name: Cell::new(None), required, rest: rest.is_some(), hidden, frame_size, body, pos }))
     }
 
     /// A body: internal definitions (letrec* semantics), then expressions.
-    fn analyze_body(&mut self, forms: &[(Value, Pos)], frame: &Rc<Scope>, pos: Pos) -> R<Node> {
-        let mut queue: std::collections::VecDeque<(Value, Pos)> = forms.iter().cloned().collect();
+    fn analyze_body(&mut self, forms: &[Form], frame: &Rc<Scope>, pos: Pos) -> R<Node> {
+        let mut queue: std::collections::VecDeque<Form> = forms.iter().cloned().collect();
         let mut items = Vec::new();
         while let Some((form, form_pos)) = queue.pop_front() {
             let form_pos = form_pos.or(form.pos());
             let form = self.expand_head(form, frame, form_pos)?;
             match self.head_meaning(&form, frame) {
                 Some(Resolved::Special(special @ (Special::Begin | Special::Include))) => {
-                    let inner = match special {
-                        Special::Include => included_forms(&form, form_pos)?,
-                        _ => form_items(&form, form_pos).unwrap_or_default().split_off(1),
-                    };
+                    let inner = spliced_forms(special, &form, form_pos)?;
                     inner.into_iter().rev().for_each(|item| queue.push_front(item));
                 }
                 Some(Resolved::Special(Special::Define)) => {
@@ -766,7 +744,7 @@ impl Interp {
         Ok((items[1].0.clone(), Rc::new(Macro { transformer, scope: scope.clone() })))
     }
 
-    fn analyze_send(&mut self, items: &[(Value, Pos)], scope: &Rc<Scope>, pos: Pos) -> R<Node> {
+    fn analyze_send(&mut self, items: &[Form], scope: &Rc<Scope>, pos: Pos) -> R<Node> {
         if items.len() < 3 || !items[2].0.is_identifier() {
             return Err(syntax_error(pos, "bad `send` form: expected (send receiver selector argument ...)"));
         }
@@ -782,9 +760,13 @@ impl Interp {
             let class = self.analyze(&Value::Sym(info.class_var), scope, pos)?;
             return Ok(Node::Send(Box::new(SendNode { receiver, selector, args, super_of: Some(class), pos })));
         }
-        let receiver = self.analyze(&items[1].0, scope, items[1].1)?;
-        Ok(Node::Send(Box::new(SendNode { receiver, selector, args, super_of: None, pos })))
+        Ok(send_node(self.analyze(&items[1].0, scope, items[1].1)?, selector, args, pos))
     }
+}
+
+/// A send whose method lookup starts at the receiver's class.
+fn send_node(receiver: Node, selector: Sym, args: Vec<Node>, pos: Pos) -> Node {
+    Node::Send(Box::new(SendNode { receiver, selector, args, super_of: None, pos }))
 }
 
 /// Whether `name`, as a member seen from `scope`, is a nested class.
@@ -800,11 +782,16 @@ fn enclosing_classes(scope: &Rc<Scope>) -> impl Iterator<Item = Rc<ClassInfo>> {
     })
 }
 
-/// `(include "file" ...)`: the forms of the files, read now. A relative
+/// The forms a `begin` splices into a body, a class or the top level; for
+/// `(include "file" ...)`, the forms of the files, read now. A relative
 /// path is taken from the directory of the including file.
-pub fn included_forms(form: &Value, pos: Pos) -> R<Vec<(Value, Pos)>> {
+pub fn spliced_forms(special: Special, form: &Value, pos: Pos) -> R<Vec<Form>> {
+    let operands = form.cdr().unwrap_or(Value::Null).parts(pos).0;
+    if special != Special::Include {
+        return Ok(operands);
+    }
     let mut forms = Vec::new();
-    for (name, name_pos) in form.cdr().unwrap_or(Value::Null).parts(pos).0 {
+    for (name, name_pos) in operands {
         let Value::Str(name) = name else {
             return Err(syntax_error(name_pos, "`include` takes file names (strings)"));
         };

@@ -58,34 +58,21 @@ pub struct ErrorObject {
 impl ErrorObject {
     /// The message followed by the written irritants, as reports print it.
     pub fn describe(&self) -> String {
-        let mut text = self.message.clone();
-        for irritant in &self.irritants {
-            text.push(' ');
-            text.push_str(&write_string(irritant));
-        }
-        text
+        self.irritants.iter().fold(self.message.clone(), |text, irritant| text + " " + &write_string(irritant))
     }
 }
 
-pub fn raise(payload: Value) -> Box<Unwind> {
-    Box::new(Unwind::Raise(Raised {
-        payload,
-        pos: None,
-        site: None,
-        backtrace: Vec::new(),
-        continuable: false,
-        signalled: false,
-    }))
+impl Raised {
+    /// `payload` raised, not yet located or offered to a handler.
+    pub fn new(payload: Value) -> Raised {
+        Raised { payload, pos: None, site: None, backtrace: Vec::new(), continuable: false, signalled: false }
+    }
 }
 
-/// An error with a message and irritants (what `(error msg irritant ...)` raises).
-pub fn error_with(message: impl Into<String>, irritants: Vec<Value>) -> Box<Unwind> {
-    raise(Value::Error(Rc::new(ErrorObject { message: message.into(), irritants, pos: Default::default() })))
-}
-
-/// An error with only a message.
+/// An error with only a message (what `(error msg)` raises).
 pub fn error(message: impl Into<String>) -> Box<Unwind> {
-    error_with(message, Vec::new())
+    let object = ErrorObject { message: message.into(), irritants: Vec::new(), pos: Default::default() };
+    Box::new(Unwind::Raise(Raised::new(Value::Error(Rc::new(object)))))
 }
 
 /// `WHO: expected WHAT, got VALUE`.
@@ -107,4 +94,12 @@ pub fn arity_error(who: &str, min: usize, max: Option<usize>, got: usize) -> Box
         None => format!("at least {min} {}", plural(min)),
     };
     error(format!("{who}: expected {expected}, got {got}"))
+}
+
+/// An `arity_error` unless `min <= got <= max` (no `max`: no upper bound).
+pub fn check_arity(who: &str, min: usize, max: Option<usize>, got: usize) -> R<()> {
+    if got < min || max.is_some_and(|max| got > max) {
+        return Err(arity_error(who, min, max, got));
+    }
+    Ok(())
 }

@@ -29,9 +29,10 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use crate::analyze::{
-    Binding, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define, strip_aliases, syntax_error,
+    Binding, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define, spliced_forms, strip_aliases,
+    syntax_error,
 };
-use crate::error::{R, Unwind, arity_error, error};
+use crate::error::{R, Unwind, arity_error, check_arity, error};
 use crate::platform::Native;
 use crate::printer::write_string;
 use crate::reader::{format_pos, read_all};
@@ -123,10 +124,8 @@ impl Interp {
     pub fn new(options: Options) -> Interp {
         let language = TopEnv::new(None);
         language.define_specials();
-        for table in crate::builtins::all_tables() {
-            for prim in table {
-                language.define_value(prim.name, Value::Prim(prim), Binding::Builtin);
-            }
+        for prim in crate::builtins::all_builtins() {
+            language.define_value(prim.name, Value::Prim(prim), Binding::Builtin);
         }
         let language_scope = Scope::top(language.clone(), None);
         let kernel_lambda = Interp::make_alias(&Value::sym("lambda"), &language_scope);
@@ -290,20 +289,15 @@ impl Interp {
 
     fn eval_send(&mut self, send: &crate::analyze::SendNode, env: &Env) -> R<Tail> {
         let receiver = self.eval(&send.receiver, env).map_err(|e| at(e, send.pos))?;
-        let mut args = Vec::with_capacity(send.args.len());
-        for arg in &send.args {
-            args.push(self.eval(arg, env).map_err(|e| at(e, send.pos))?);
-        }
+        let args =
+            send.args.iter().map(|arg| self.eval(arg, env)).collect::<R<Vec<_>>>().map_err(|e| at(e, send.pos))?;
         let start = match &send.super_of {
             Some(node) => match self.eval(node, env)? {
-                Value::Class(class) => class.superclass.clone(),
-                _ => None,
+                Value::Class(class) if class.superclass.is_some() => class.superclass.clone(),
+                _ => return Err(at(crate::objects::not_understood(&receiver, send.selector), send.pos)),
             },
             None => None,
         };
-        if send.super_of.is_some() && start.is_none() {
-            return Err(at(crate::objects::not_understood(&receiver, send.selector), send.pos));
-        }
         self.send(receiver, send.selector, args, start).map_err(|e| at(e, send.pos))
     }
 
@@ -311,7 +305,7 @@ impl Interp {
     /// stack: most builtin calls allocate nothing.
     #[inline(never)]
     fn prim_call(&mut self, prim: &'static crate::builtins::Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Tail> {
-        check_prim_arity(prim, arg_nodes.len()).map_err(|e| at(e, pos))?;
+        check_arity(prim.name, prim.min, prim.max, arg_nodes.len()).map_err(|e| at(e, pos))?;
         let mut args = smallvec::SmallVec::<[Value; 4]>::with_capacity(arg_nodes.len());
         for node in arg_nodes {
             args.push(self.eval(node, env).map_err(|e| at(e, pos))?);
@@ -328,7 +322,7 @@ impl Interp {
                 Ok(Tail::Call(closure, frame))
             }
             Value::Prim(prim) => {
-                check_prim_arity(prim, args.len())?;
+                check_arity(prim.name, prim.min, prim.max, args.len())?;
                 if std::ptr::eq(prim, &crate::builtins::control::APPLY) {
                     let func = args.remove(0);
                     let spread = crate::builtins::control::spread_apply_args(args)?;
@@ -443,13 +437,10 @@ impl Interp {
         let form = self.expand_head(form, scope, pos)?;
         let pos = pos.or(form.pos());
         let head = form.car().filter(|h| h.is_identifier()).map(|h| self.resolve(&h, scope));
+        let (env, _) = scope.top_env();
         match head {
             Some(Resolved::Special(special @ (Special::Begin | Special::Include))) => {
-                let forms = match special {
-                    Special::Include => crate::analyze::included_forms(&form, pos)?,
-                    _ => form.cdr().unwrap_or(Value::Null).parts(pos).0,
-                };
-                let (env, _) = scope.top_env();
+                let forms = spliced_forms(special, &form, pos)?;
                 predeclare(&env, forms.iter().map(|(f, _)| f));
                 let mut result = Value::Unspecified;
                 for (item, item_pos) in forms {
@@ -459,7 +450,6 @@ impl Interp {
             }
             Some(Resolved::Special(Special::Define)) => {
                 let (name, expr, expr_pos) = parse_define(&form, pos)?;
-                let (env, _) = scope.top_env();
                 let cell = env.own_cell(name.identifier_symbol().unwrap_or(Sym(0)));
                 if matches!(*cell.binding.borrow(), Binding::Builtin | Binding::Special(_) | Binding::Macro(_)) {
                     *cell.value.borrow_mut() = None;
@@ -473,29 +463,13 @@ impl Interp {
             }
             Some(Resolved::Special(Special::DefineSyntax)) => {
                 let (name, transformer) = self.evaluate_transformer(&form, scope, pos)?;
-                let (env, _) = scope.top_env();
                 let cell = env.own_cell(name.identifier_symbol().unwrap_or(Sym(0)));
                 *cell.binding.borrow_mut() = Binding::Macro(transformer);
                 Ok(Value::Unspecified)
             }
             Some(Resolved::Special(Special::Import)) => {
-                // Every binding of the standard libraries is already in the language scope.
                 for (set, set_pos) in form.cdr().unwrap_or(Value::Null).parts(pos).0 {
-                    let mut library = strip_aliases(&set);
-                    let root = |l: &Value| l.car().and_then(|r| r.identifier_symbol()).map(|r| r.name());
-                    if let Some(modifier @ ("prefix" | "rename")) = root(&library).as_deref() {
-                        return Err(syntax_error(set_pos, format!("import `{modifier}` is not supported")));
-                    }
-                    while let Some("only" | "except") = root(&library).as_deref() {
-                        library = library.cdr().and_then(|rest| rest.car()).unwrap_or_default();
-                    }
-                    if !matches!(root(&library).as_deref(), Some("scheme" | "srfi")) {
-                        let text = write_string(&library);
-                        return Err(syntax_error(
-                            set_pos,
-                            format!("unknown library {text}: only (scheme …) is built in"),
-                        ));
-                    }
+                    check_import_set(&set, set_pos)?;
                 }
                 Ok(Value::Unspecified)
             }
@@ -567,17 +541,31 @@ impl Interp {
                 return SeedError::Program(Report { location: None, message, backtrace: vec![] });
             }
         };
-        let message = match &raised.payload {
-            Value::Error(object) => object.describe(),
-            other => format!("uncaught exception: {}", write_string(other)),
-        };
-        let first_raised = match &raised.payload {
-            Value::Error(object) => object.pos.get(),
-            _ => None,
+        let (message, first_raised) = match &raised.payload {
+            Value::Error(object) => (object.describe(), object.pos.get()),
+            other => (format!("uncaught exception: {}", write_string(other)), None),
         };
         let location = first_raised.or(raised.pos).filter(|p| p.is_known()).map(format_pos);
         SeedError::Program(Report { location, message, backtrace: backtrace_lines(&raised.backtrace) })
     }
+}
+
+/// An import set of `(import …)`: every binding of the standard libraries is
+/// already in the language scope, so this only checks that it names one.
+fn check_import_set(set: &Value, pos: Pos) -> R<()> {
+    let mut library = strip_aliases(set);
+    let root = |l: &Value| l.car().and_then(|r| r.identifier_symbol()).map(|r| r.name());
+    if let Some(modifier @ ("prefix" | "rename")) = root(&library).as_deref() {
+        return Err(syntax_error(pos, format!("import `{modifier}` is not supported")));
+    }
+    while let Some("only" | "except") = root(&library).as_deref() {
+        library = library.cdr().and_then(|rest| rest.car()).unwrap_or_default();
+    }
+    if !matches!(root(&library).as_deref(), Some("scheme" | "srfi")) {
+        let text = write_string(&library);
+        return Err(syntax_error(pos, format!("unknown library {text}: only (scheme …) is built in")));
+    }
+    Ok(())
 }
 
 fn backtrace_lines(entries: &[(Option<Sym>, Pos)]) -> Vec<String> {
@@ -657,13 +645,6 @@ fn local(env: &Env, depth: usize, index: usize) -> Value {
     frame_at(env, depth).slots.borrow()[index].clone()
 }
 
-fn check_prim_arity(prim: &crate::builtins::Prim, count: usize) -> R<()> {
-    if count < prim.min || prim.max.is_some_and(|max| count > max) {
-        return Err(arity_error(prim.name, prim.min, prim.max, count));
-    }
-    Ok(())
-}
-
 fn bind_arguments(closure: &Rc<Closure>, args: Slots) -> R<Rc<Frame>> {
     let frame = Frame::new(args, closure.env.clone());
     finish_frame(closure, &frame)?;
@@ -721,7 +702,7 @@ fn defined_names(form: &Value) -> Vec<Sym> {
         }
         Some("define-record-type") => {
             // (define-record-type type (constructor field ...) predicate (field accessor [modifier]) ...)
-            let fields = parts.iter().skip(3).flat_map(|f| f.list_to_vec().unwrap_or_default().split_off(1));
+            let fields = parts.iter().skip(3).flat_map(|f| f.list_to_vec().unwrap_or_default().into_iter().skip(1));
             parts.iter().take(3).filter_map(name_of).chain(fields.filter_map(|v| v.identifier_symbol())).collect()
         }
         Some("begin") => parts.iter().flat_map(defined_names).collect(),

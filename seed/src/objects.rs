@@ -24,21 +24,23 @@
 //! Not done here: inline caches (the seed's lookup is a hash probe per
 //! class on the chain), access modifiers, class-side methods.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::analyze::{ClassDecl, ClassInfo, Lambda, Node, Resolved, Scope, ScopeKind, Special, syntax_error};
+use crate::analyze::{
+    ClassDecl, ClassInfo, Lambda, Node, Resolved, Scope, ScopeKind, Special, spliced_forms, syntax_error,
+};
 use crate::error::{R, error, type_error};
 use crate::eval::{Env, Frame, Interp, Tail};
 use crate::printer::write_string;
-use crate::value::{Class, Closure, Member, Object, Pos, Sym, Value};
+use crate::value::{Class, Closure, Form, Member, Object, Pos, Sym, Value};
 
 enum Clause {
-    Inherit(Value, Vec<(Value, Pos)>, Pos),
-    Slot(Sym, Option<(Value, Pos)>),
-    Method(Sym, Value, Vec<(Value, Pos)>, Pos),
-    Nested(Sym, Vec<(Value, Pos)>, Pos),
+    Inherit(Value, Vec<Form>, Pos),
+    Slot(Sym, Option<Form>),
+    Method(Sym, Value, Vec<Form>, Pos),
+    Nested(Sym, Vec<Form>, Pos),
 }
 
 fn parse_clause(clause: &Value, pos: Pos, first: bool) -> R<Clause> {
@@ -77,13 +79,7 @@ fn parse_clause(clause: &Value, pos: Pos, first: bool) -> R<Clause> {
 impl Interp {
     /// `(class (Name param ...) clause ...)` or `(module …)`; `items` holds
     /// the whole form.
-    pub fn analyze_class(
-        &mut self,
-        items: &[(Value, Pos)],
-        scope: &Rc<Scope>,
-        pos: Pos,
-        is_module: bool,
-    ) -> R<Rc<ClassDecl>> {
+    pub fn analyze_class(&mut self, items: &[Form], scope: &Rc<Scope>, pos: Pos, is_module: bool) -> R<Rc<ClassDecl>> {
         let header = items.get(1).map(|(h, _)| h.clone()).unwrap_or_default();
         let Some(name) = header.car().and_then(|n| n.identifier_symbol()) else {
             return Err(syntax_error(pos, "bad class form: expected (class (Name parameter ...) clause ...)"));
@@ -122,14 +118,14 @@ impl Interp {
 
     /// Parses class clauses. Clauses may be macro uses (`define-record-type`,
     /// …); a `begin` one expands to is spliced.
-    fn expand_clauses(&mut self, items: &[(Value, Pos)], scope: &Rc<Scope>, pos: Pos) -> R<Vec<Clause>> {
+    fn expand_clauses(&mut self, items: &[Form], scope: &Rc<Scope>, pos: Pos) -> R<Vec<Clause>> {
         let mut clauses = Vec::new();
-        let mut pending: std::collections::VecDeque<(Value, Pos)> = items.iter().cloned().collect();
+        let mut pending: std::collections::VecDeque<Form> = items.iter().cloned().collect();
         while let Some((clause, clause_pos)) = pending.pop_front() {
             let clause_pos = clause_pos.or(clause.pos()).or(pos);
             let clause = self.expand_head(clause, scope, clause_pos)?;
             if let Some(Resolved::Special(Special::Begin)) = self.head_meaning(&clause, scope) {
-                let inner = clause.cdr().unwrap_or(Value::Null).parts(clause_pos).0;
+                let inner = spliced_forms(Special::Begin, &clause, clause_pos)?;
                 inner.into_iter().rev().for_each(|item| pending.push_front(item));
                 continue;
             }
@@ -155,9 +151,7 @@ impl Interp {
         let required = vars.len() - usize::from(rest);
         let frame = Scope::frame_of(vars.clone(), class_scope);
         let super_args = match clauses.first() {
-            Some(Clause::Inherit(_, args, _)) => {
-                Some(args.iter().map(|(a, p)| self.analyze(a, &frame, *p)).collect::<R<Vec<_>>>()?)
-            }
+            Some(Clause::Inherit(_, args, _)) => Some(self.analyze_all(args, &frame)?),
             _ => None,
         };
         let mut slot_inits = Vec::new();
@@ -173,15 +167,7 @@ impl Interp {
         let params = vars.len() - 1;
         let body = Node::ClassInit(Box::new(crate::analyze::ClassInitNode { class, super_args, params, slot_inits }));
         let frame_size = frame.frame_vars().map_or(0, |v| v.borrow().len());
-        Ok(Rc::new(Lambda {
-            name: std::cell::Cell::new(Some(info.name)),
-            required,
-            rest,
-            hidden: 1,
-            frame_size,
-            body,
-            pos,
-        }))
+        Ok(Rc::new(Lambda { name: Cell::new(Some(info.name)), required, rest, hidden: 1, frame_size, body, pos }))
     }
 
     // ---------------------------------------------------------------- runtime
@@ -198,16 +184,10 @@ impl Interp {
         let frame = Frame::new(smallvec::smallvec![Value::Unspecified], parent);
         let close = |lambda: &Rc<Lambda>| Rc::new(Closure { lambda: lambda.clone(), env: Some(frame.clone()) });
         let base = superclass.as_ref().map_or(0, |s| s.total_slots) + decl.params;
-        let mut members = HashMap::new();
-        for (index, slot) in decl.slots.iter().enumerate() {
-            members.insert(*slot, Member::Slot(base + index));
-        }
-        for (selector, lambda) in &decl.methods {
-            members.insert(*selector, Member::Method(close(lambda)));
-        }
-        for (name, lambda) in &decl.nested {
-            members.insert(*name, Member::NestedClass(close(lambda)));
-        }
+        let slots = decl.slots.iter().enumerate().map(|(index, slot)| (*slot, Member::Slot(base + index)));
+        let methods = decl.methods.iter().map(|(selector, lambda)| (*selector, Member::Method(close(lambda))));
+        let nested = decl.nested.iter().map(|(name, lambda)| (*name, Member::NestedClass(close(lambda))));
+        let members: HashMap<_, _> = slots.chain(methods).chain(nested).collect();
         let class = Rc::new(Class {
             decl: decl.clone(),
             superclass,
@@ -251,11 +231,7 @@ impl Interp {
             self.run_initializer(superclass, &object, args)?;
         }
         let base = class.superclass.as_ref().map_or(0, |s| s.total_slots);
-        {
-            let arguments = frame.slots.borrow();
-            let mut slots = object.slots.borrow_mut();
-            slots[base..base + init.params].clone_from_slice(&arguments[1..1 + init.params]);
-        }
+        object.slots.borrow_mut()[base..base + init.params].clone_from_slice(&frame.slots.borrow()[1..1 + init.params]);
         let base = base + init.params;
         for (index, node) in init.slot_inits.iter().enumerate() {
             let value = self.eval(node, env)?;
@@ -360,24 +336,9 @@ pub fn not_understood(receiver: &Value, selector: Sym) -> Box<crate::error::Unwi
     error(format!("{} does not understand {}", write_string(receiver), selector.name()))
 }
 
-impl Scope {
-    pub fn frame_of(vars: Vec<Value>, parent: &Rc<Scope>) -> Rc<Scope> {
-        let kind = ScopeKind::Frame { vars: RefCell::new(vars), macros: RefCell::new(Vec::new()) };
-        Rc::new(Scope { kind, parent: Some(parent.clone()) })
-    }
-}
-
 impl Lambda {
     /// A lambda of one hidden parameter (the receiver) and no others.
     fn hidden_only(body: Node, name: Sym, pos: Pos) -> Rc<Lambda> {
-        Rc::new(Lambda {
-            name: std::cell::Cell::new(Some(name)),
-            required: 1,
-            rest: false,
-            hidden: 1,
-            frame_size: 1,
-            body,
-            pos,
-        })
+        Rc::new(Lambda { name: Cell::new(Some(name)), required: 1, rest: false, hidden: 1, frame_size: 1, body, pos })
     }
 }

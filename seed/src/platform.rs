@@ -25,7 +25,8 @@ use std::io::Write;
 use std::rc::Rc;
 
 use crate::analyze::Scope;
-use crate::error::{R, Unwind, arity_error, error, type_error};
+use crate::builtins::{int_arg, text_arg};
+use crate::error::{R, Unwind, check_arity, error, type_error};
 use crate::eval::Interp;
 use crate::objects::not_understood;
 use crate::printer::{display_string, write_string};
@@ -75,38 +76,16 @@ fn native(value: Native) -> Value {
     Value::Native(Rc::new(value))
 }
 
-fn string_arg(who: &str, value: &Value) -> R<String> {
-    match value {
-        Value::Str(s) => Ok(s.chars.borrow().iter().collect()),
-        other => Err(type_error(who, "a string", other)),
-    }
-}
-
-fn int_arg(who: &str, value: &Value) -> R<i64> {
-    match value {
-        Value::Int(n) => Ok(*n),
-        other => Err(type_error(who, "an integer", other)),
-    }
-}
-
-fn expect_args(who: &str, args: &[Value], count: usize) -> R<()> {
-    if args.len() != count {
-        return Err(crate::error::arity_error(who, count, Some(count), args.len()));
-    }
-    Ok(())
-}
-
 impl Interp {
     pub fn native_apply(&mut self, native: &Native, args: Vec<Value>) -> R<Value> {
         match native {
             Native::Renamer { scope, memo } => {
-                expect_args("rename", &args, 1)?;
+                check_arity("rename", 1, Some(1), args.len())?;
                 let id = &args[0];
                 if !id.is_identifier() {
                     return Err(type_error("rename", "an identifier", id));
                 }
-                let same = |k: &Value| crate::value::eqv(k, id);
-                if let Some((_, alias)) = memo.borrow().iter().find(|(k, _)| same(k)) {
+                if let Some((_, alias)) = memo.borrow().iter().find(|(k, _)| crate::value::eqv(k, id)) {
                     return Ok(alias.clone());
                 }
                 let alias = Interp::make_alias(id, scope);
@@ -114,7 +93,7 @@ impl Interp {
                 Ok(alias)
             }
             Native::Comparer { scope } => {
-                expect_args("compare", &args, 2)?;
+                check_arity("compare", 2, Some(2), args.len())?;
                 let both = args[0].is_identifier() && args[1].is_identifier();
                 Ok(Value::Bool(both && self.same_binding(&args[0], &args[1], scope)))
             }
@@ -129,9 +108,7 @@ impl Interp {
         let Some(&(_, _, min, max)) = MESSAGES.iter().find(|(k, m, ..)| *k == kind && *m == who) else {
             return Err(not_understood(&Value::Native(receiver.clone()), selector));
         };
-        if args.len() < min || args.len() > max {
-            return Err(arity_error(who, min, Some(max), args.len()));
-        }
+        check_arity(who, min, Some(max), args.len())?;
         match (&**receiver, who, args.as_slice()) {
             (Native::Platform(_), "console", _) => Ok(native(Native::Console)),
             (Native::Platform(_), "files", _) => Ok(native(Native::Files)),
@@ -154,16 +131,16 @@ impl Interp {
             }
             (Native::Console, _, _) => self.console_write(who, &args).map(|()| Value::Unspecified),
             (Native::Files, "read-file", [path]) => {
-                let path = string_arg(who, path)?;
+                let path = text_arg(who, path)?;
                 let bytes = std::fs::read(&path).map_err(|e| error(format!("{who}: cannot read {path}: {e}")))?;
                 Ok(Value::string(&String::from_utf8_lossy(&bytes), true))
             }
             (Native::Files, "write-file", [path, contents]) => {
-                let (path, contents) = (string_arg(who, path)?, string_arg(who, contents)?);
+                let (path, contents) = (text_arg(who, path)?, text_arg(who, contents)?);
                 std::fs::write(&path, contents).map_err(|e| error(format!("{who}: cannot write {path}: {e}")))?;
                 Ok(Value::Unspecified)
             }
-            (Native::Files, _, [path]) => Ok(Value::Bool(std::path::Path::new(&string_arg(who, path)?).exists())),
+            (Native::Files, _, [path]) => Ok(Value::Bool(std::path::Path::new(&text_arg(who, path)?).exists())),
             (Native::Clock, _, _) => Ok(Value::Int(self.start_time.elapsed().as_millis() as i64)),
             (Native::Memory(bytes), _, _) => memory_send(bytes, who, &args),
             _ => Err(not_understood(&Value::Native(receiver.clone()), selector)),
@@ -207,7 +184,7 @@ const MESSAGES: &[(&str, &str, usize, usize)] = &[
 fn memory_send(bytes: &RefCell<Vec<u8>>, who: &str, args: &[Value]) -> R<Value> {
     let size = bytes.borrow().len();
     let address = |width: usize| -> R<usize> {
-        let address = int_arg(who, &args[0])?;
+        let address = *int_arg(who, &args[0])?;
         match usize::try_from(address) {
             Ok(a) if a.checked_add(width).is_some_and(|end| end <= size) => Ok(a),
             _ => Err(error(format!("{who}: address {address} out of range for a simulated memory of {size} bytes"))),
@@ -230,11 +207,11 @@ fn memory_send(bytes: &RefCell<Vec<u8>>, who: &str, args: &[Value]) -> R<Value> 
             Ok(Value::Int(i64::from_le_bytes(word)))
         }
         "word-set!" => {
-            let (at, word) = (address(8)?, int_arg(who, &args[1])?);
+            let (at, word) = (address(8)?, *int_arg(who, &args[1])?);
             bytes.borrow_mut()[at..at + 8].copy_from_slice(&word.to_le_bytes());
             Ok(Value::Unspecified)
         }
-        _ => match int_arg(who, &args[0])? {
+        _ => match *int_arg(who, &args[0])? {
             n @ 0..=MAX_MEMORY => Ok(native(Native::Memory(RefCell::new(vec![0; n as usize])))),
             n => Err(error(format!("make-memory: size {n} is out of range (0 to {MAX_MEMORY} bytes)"))),
         },

@@ -238,10 +238,9 @@ pub fn format_flonum(x: f64) -> String {
 }
 
 fn write_char(c: char, out: &mut String) -> fmt::Result {
-    let names = ["space", "newline", "tab", "return", "nul", "alarm", "backspace", "escape", "delete"];
-    // The characters named by `names`, in the same order.
-    match " \n\t\r\0\u{7}\u{8}\u{1b}\u{7f}".chars().zip(names).find(|&(named, _)| named == c) {
-        Some((_, name)) => write!(out, "#\\{name}"),
+    // The first name the reader knows for a character is the one written.
+    match crate::reader::CHARACTER_NAMES.iter().find(|&&(_, named)| named == c) {
+        Some((name, _)) => write!(out, "#\\{name}"),
         None if c.is_control() || c.is_whitespace() => write!(out, "#\\x{:X}", c as u32),
         None => write!(out, "#\\{c}"),
     }
@@ -273,7 +272,7 @@ fn write_symbol(name: &str, out: &mut String) -> fmt::Result {
         || name == "."
         || name.starts_with(['#', '\'', '`', ','])
         || name.chars().any(delimiter)
-        || crate::reader::parse_number(name).is_some()
+        || crate::reader::parse_number(name, 10).is_some()
         // The reader rejects an integer too large for 64 bits.
         || (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()));
     if needs_bars { write_quoted(name.chars(), '|', out) } else { out.write_str(name) }

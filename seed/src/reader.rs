@@ -26,7 +26,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::value::{Pos, Sym, Value};
+use crate::value::{Form, Pos, Sym, Value};
 use crate::{Report, SeedError};
 
 const MAX_DEPTH: usize = 100_000;
@@ -82,7 +82,7 @@ struct Reader<'a> {
 type Read<T> = Result<T, ReadError>;
 
 /// Reads every datum of `source`; each comes with its own position.
-pub fn read_all(file: u32, source: &str) -> Read<Vec<(Value, Pos)>> {
+pub fn read_all(file: u32, source: &str) -> Read<Vec<Form>> {
     let chars: Vec<char> = source.chars().collect();
     let mut reader = Reader { chars: &chars, index: 0, line: 1, col: 1, file, depth: 0 };
     reader.skip_shebang();
@@ -132,21 +132,13 @@ fn dump_datum(datum: &Value, out: &mut String) {
     out.push(')');
 }
 
-/// `#\name` characters (R7RS, plus a few traditional names).
-const CHARACTER_NAMES: [(&str, char); 13] = [
-    ("space", ' '),
-    ("newline", '\n'),
-    ("linefeed", '\n'),
-    ("tab", '\t'),
-    ("nul", '\0'),
-    ("null", '\0'),
-    ("return", '\r'),
-    ("alarm", '\u{7}'),
-    ("backspace", '\u{8}'),
-    ("delete", '\u{7f}'),
-    ("rubout", '\u{7f}'),
-    ("escape", '\u{1b}'),
-    ("altmode", '\u{1b}'),
+/// `#\name` characters (R7RS, plus a few traditional names). The first
+/// name of each character is the one `write` prints (printer.rs).
+#[rustfmt::skip]
+pub const CHARACTER_NAMES: [(&str, char); 13] = [
+    ("space", ' '), ("newline", '\n'), ("linefeed", '\n'), ("tab", '\t'), ("nul", '\0'), ("null", '\0'),
+    ("return", '\r'), ("alarm", '\u{7}'), ("backspace", '\u{8}'), ("delete", '\u{7f}'), ("rubout", '\u{7f}'),
+    ("escape", '\u{1b}'), ("altmode", '\u{1b}'),
 ];
 
 fn is_delimiter(c: char) -> bool {
@@ -188,10 +180,7 @@ impl Reader<'_> {
 
     fn skip_shebang(&mut self) {
         if self.peek() == Some('#') && self.peek_at(1) == Some('!') {
-            while let Some(c) = self.peek() {
-                if c == '\n' {
-                    break;
-                }
+            while self.peek().is_some_and(|c| c != '\n') {
                 self.advance();
             }
         }
@@ -213,8 +202,7 @@ impl Reader<'_> {
                 }
                 Some('#') if self.peek_at(1) == Some('|') => self.skip_block_comment()?,
                 Some('#') if self.peek_at(1) == Some(';') => {
-                    self.advance();
-                    self.advance();
+                    self.skip(2);
                     self.skip_atmosphere()?;
                     if self.peek().is_none() {
                         return self.eof_error(self.pos(), "datum comment");
@@ -228,8 +216,7 @@ impl Reader<'_> {
 
     fn skip_block_comment(&mut self) -> Read<()> {
         let start = self.pos();
-        self.advance();
-        self.advance();
+        self.skip(2);
         let mut nesting = 1;
         while nesting > 0 {
             match self.advance() {
@@ -273,12 +260,12 @@ impl Reader<'_> {
             '`' => self.abbreviation(pos, "quasiquote", 1),
             ',' if self.peek_at(1) == Some('@') => self.abbreviation(pos, "unquote-splicing", 2),
             ',' => self.abbreviation(pos, "unquote", 1),
-            '"' => self.string(pos),
-            '|' => self.bar_symbol(pos),
+            '"' => Ok(Value::string(&self.quoted(pos, '"', "string")?, false)),
+            '|' => Ok(Value::Sym(Sym::intern(&self.quoted(pos, '|', "`|…|` symbol")?))),
             '#' => self.hash_syntax(pos),
             _ => {
                 let token = self.token();
-                if let Some(number) = parse_number(&token) {
+                if let Some(number) = parse_number(&token, 10) {
                     return Ok(number);
                 }
                 let digits = token.strip_prefix(['+', '-']).unwrap_or(&token);
@@ -307,7 +294,7 @@ impl Reader<'_> {
     }
 
     fn list(&mut self, open: Pos, close: char) -> Read<Value> {
-        let mut items: Vec<(Value, Pos)> = Vec::new();
+        let mut items: Vec<Form> = Vec::new();
         let mut tail = Value::Null;
         loop {
             self.skip_atmosphere()?;
@@ -342,11 +329,9 @@ impl Reader<'_> {
             }
         }
         let mut list = tail;
-        let count = items.len();
         for (index, (item, pos)) in items.into_iter().enumerate().rev() {
             list = Value::cons_at(item, list, if index == 0 { open } else { pos });
         }
-        debug_assert!(count > 0 || matches!(list, Value::Null));
         Ok(list)
     }
 
@@ -364,17 +349,19 @@ impl Reader<'_> {
         Ok(Value::cons_at(Value::sym(name), Value::cons_at(datum, Value::Null, datum_pos), pos))
     }
 
-    fn string(&mut self, start: Pos) -> Read<Value> {
+    /// The text of a string or `|…|` symbol up to the closing `quote`, with
+    /// its escapes replaced; `what` names it in an end-of-input error.
+    fn quoted(&mut self, start: Pos, quote: char, what: &str) -> Read<String> {
         self.advance();
         let mut text = String::new();
         loop {
             match self.advance() {
-                None => return self.eof_error(start, "string"),
-                Some('"') => return Ok(Value::string(&text, false)),
+                None => return self.eof_error(start, what),
+                Some(c) if c == quote => return Ok(text),
                 Some('\\') => {
                     let escape_pos = self.pos();
                     match self.advance() {
-                        None => return self.eof_error(start, "string"),
+                        None => return self.eof_error(start, what),
                         Some(c) => self.string_escape(c, escape_pos, &mut text)?,
                     }
                 }
@@ -384,16 +371,10 @@ impl Reader<'_> {
     }
 
     fn string_escape(&mut self, c: char, pos: Pos, text: &mut String) -> Read<()> {
+        #[rustfmt::skip]
         const SIMPLE: [(char, char); 9] = [
-            ('a', '\u{7}'),
-            ('b', '\u{8}'),
-            ('t', '\t'),
-            ('n', '\n'),
-            ('r', '\r'),
-            ('0', '\0'),
-            ('"', '"'),
-            ('\\', '\\'),
-            ('|', '|'),
+            ('a', '\u{7}'), ('b', '\u{8}'), ('t', '\t'), ('n', '\n'), ('r', '\r'), ('0', '\0'), ('"', '"'),
+            ('\\', '\\'), ('|', '|'),
         ];
         if let Some(&(_, escaped)) = SIMPLE.iter().find(|(e, _)| *e == c) {
             text.push(escaped);
@@ -435,25 +416,6 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn bar_symbol(&mut self, start: Pos) -> Read<Value> {
-        self.advance();
-        let mut name = String::new();
-        loop {
-            match self.advance() {
-                None => return self.eof_error(start, "`|…|` symbol"),
-                Some('|') => return Ok(Value::Sym(Sym::intern(&name))),
-                Some('\\') => {
-                    let pos = self.pos();
-                    match self.advance() {
-                        None => return self.eof_error(start, "`|…|` symbol"),
-                        Some(c) => self.string_escape(c, pos, &mut name)?,
-                    }
-                }
-                Some(c) => name.push(c),
-            }
-        }
-    }
-
     fn hash_syntax(&mut self, pos: Pos) -> Read<Value> {
         match self.peek_at(1) {
             Some('(') => {
@@ -482,7 +444,7 @@ impl Reader<'_> {
                 match token.as_str() {
                     "t" | "true" => Ok(Value::Bool(true)),
                     "f" | "false" => Ok(Value::Bool(false)),
-                    _ => match parse_number(&format!("#{token}")) {
+                    _ => match parse_number(&format!("#{token}"), 10) {
                         Some(number) => Ok(number),
                         None => self.error(pos, format!("unknown `#` syntax `#{token}`")),
                     },
@@ -510,38 +472,22 @@ impl Reader<'_> {
         let Some(first) = self.advance() else {
             return self.eof_error(pos, "character");
         };
-        let mut name = String::from(first);
-        while let Some(c) = self.peek() {
-            if is_delimiter(c) {
-                break;
-            }
-            name.push(c);
-            self.advance();
+        let name = format!("{first}{}", self.token());
+        let named = CHARACTER_NAMES.iter().find(|(n, _)| *n == name).map(|&(_, c)| c);
+        let hex = name.strip_prefix(['x', 'U', 'u']).and_then(|hex| u32::from_str_radix(hex, 16).ok());
+        match named.or_else(|| hex.and_then(char::from_u32)) {
+            _ if name.chars().count() == 1 => Ok(Value::Char(first)),
+            Some(c) => Ok(Value::Char(c)),
+            None => self.error(pos, format!("unknown character name `#\\{name}`")),
         }
-        if name.chars().count() == 1 {
-            return Ok(Value::Char(first));
-        }
-        let named = CHARACTER_NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
-        if let Some(c) = named {
-            return Ok(Value::Char(c));
-        }
-        if let Some(hex) = name.strip_prefix('x').or_else(|| name.strip_prefix('U').or_else(|| name.strip_prefix('u')))
-            && let Some(c) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-        {
-            return Ok(Value::Char(c));
-        }
-        self.error(pos, format!("unknown character name `#\\{name}`"))
     }
 }
 
 /// Parses a number in R7RS syntax (with optional `#x #b #o #d #e #i`
-/// prefixes); `None` when `text` is not a number. Exact integers that do not
-/// fit in 64 bits are not numbers here (the caller reports them).
-pub fn parse_number(text: &str) -> Option<Value> {
-    parse_number_radix(text, 10)
-}
-
-pub fn parse_number_radix(text: &str, default_radix: u32) -> Option<Value> {
+/// prefixes) in `default_radix` unless a prefix says otherwise; `None` when
+/// `text` is not a number. Exact integers that do not fit in 64 bits are not
+/// numbers here (the caller reports them).
+pub fn parse_number(text: &str, default_radix: u32) -> Option<Value> {
     let mut radix = default_radix;
     let mut exactness = None;
     let mut rest = text;

@@ -78,6 +78,9 @@ impl Sym {
     }
 }
 
+/// A datum and the position it was read at (see `Value::parts`).
+pub type Form = (Value, Pos);
+
 /// The longest list the seed walks: longer ones are taken to be circular.
 pub const MAX_LIST: usize = 50_000_000;
 
@@ -281,32 +284,23 @@ impl Value {
     }
 
     pub fn car(&self) -> Option<Value> {
-        match self {
-            Value::Pair(p) => Some(p.car.borrow().clone()),
-            _ => None,
-        }
+        if let Value::Pair(p) = self { Some(p.car.borrow().clone()) } else { None }
     }
 
     pub fn cdr(&self) -> Option<Value> {
-        match self {
-            Value::Pair(p) => Some(p.cdr.borrow().clone()),
-            _ => None,
-        }
+        if let Value::Pair(p) = self { Some(p.cdr.borrow().clone()) } else { None }
     }
 
     /// The position recorded on a pair, if any.
     pub fn pos(&self) -> Pos {
-        match self {
-            Value::Pair(p) => p.pos.get(),
-            _ => Pos::default(),
-        }
+        if let Value::Pair(p) = self { p.pos.get() } else { Pos::default() }
     }
 
     /// The elements of a list, each with its position (see reader.rs; unknown
     /// positions are `fallback`), and what follows the last pair (`()` for a
     /// proper list). A list longer than `MAX_LIST` (a circular one) stops
     /// there, so it looks improper.
-    pub fn parts(&self, fallback: Pos) -> (Vec<(Value, Pos)>, Value) {
+    pub fn parts(&self, fallback: Pos) -> (Vec<Form>, Value) {
         let mut items = Vec::new();
         let mut cursor = self.clone();
         while let Value::Pair(p) = &cursor
@@ -363,10 +357,7 @@ pub fn eqv(a: &Value, b: &Value) -> bool {
         (Char(x), Char(y)) => x == y,
         (Sym(x), Sym(y)) => x == y,
         (Prim(x), Prim(y)) => std::ptr::eq(*x, *y),
-        _ => match (heap_address(a), heap_address(b)) {
-            (Some(x), Some(y)) => x == y,
-            _ => false,
-        },
+        _ => heap_address(a).is_some_and(|x| heap_address(b) == Some(x)),
     }
 }
 

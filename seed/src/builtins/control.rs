@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 use super::Prim;
 use crate::analyze::strip_aliases;
-use crate::error::{ErrorObject, R, Raised, Unwind, arity_error, error, raise, type_error};
+use crate::error::{ErrorObject, R, Raised, Unwind, check_arity, error, type_error};
 use crate::eval::{Interp, Tail};
 use crate::printer::display_string;
 use crate::value::{Continuation, Record, RecordProc, RecordProcKind, RecordType, Sym, Value};
@@ -138,11 +138,7 @@ fn make_error(interp: &mut Interp, args: &[Value]) -> R<Value> {
 }
 
 fn raise_value(interp: &mut Interp, payload: Value, continuable: bool) -> R<Value> {
-    let Unwind::Raise(mut raised) = *raise(payload) else {
-        return Err(error("raise: internal error"));
-    };
-    raised.continuable = continuable;
-    signal(interp, raised)
+    signal(interp, Raised { continuable, ..Raised::new(payload) })
 }
 
 /// Offers a raised object to the innermost handler, with the outer
@@ -192,13 +188,6 @@ fn make_record_type(args: &[Value]) -> R<Value> {
     Ok(Value::RecordType(Rc::new(RecordType { name, fields })))
 }
 
-fn rtd_arg(who: &str, value: &Value) -> R<Rc<RecordType>> {
-    match value {
-        Value::RecordType(rtd) => Ok(rtd.clone()),
-        other => Err(type_error(who, "a record type", other)),
-    }
-}
-
 fn field_index(rtd: &RecordType, field: &Value) -> R<usize> {
     let sym = field.identifier_symbol();
     rtd.fields.iter().position(|f| Some(*f) == sym).ok_or_else(|| {
@@ -209,17 +198,17 @@ fn field_index(rtd: &RecordType, field: &Value) -> R<usize> {
 /// `%record-constructor`, `-predicate`, `-accessor` and `-modifier`: the
 /// procedures `define-record-type` binds, named as R7RS programs name them.
 fn record_procedure(who: &str, args: &[Value]) -> R<Value> {
-    let rtd = rtd_arg(who, &args[0])?;
+    let Value::RecordType(rtd) = &args[0] else { return Err(type_error(who, "a record type", &args[0])) };
     let type_name = rtd.name.name();
     let (kind, name) = match who {
         "%record-constructor" => {
             let fields = args[1].list_to_vec().ok_or_else(|| type_error(who, "a list", &args[1]))?;
-            let indices = fields.iter().map(|f| field_index(&rtd, f)).collect::<R<Vec<_>>>()?;
+            let indices = fields.iter().map(|f| field_index(rtd, f)).collect::<R<Vec<_>>>()?;
             (RecordProcKind::Construct(indices), format!("make-{type_name}"))
         }
         "%record-predicate" => (RecordProcKind::Predicate, format!("{type_name}?")),
         _ => {
-            let index = field_index(&rtd, &args[1])?;
+            let index = field_index(rtd, &args[1])?;
             let field = rtd.fields[index].name();
             match who {
                 "%record-accessor" => (RecordProcKind::Access(index), format!("{type_name}-{field}")),
@@ -227,7 +216,7 @@ fn record_procedure(who: &str, args: &[Value]) -> R<Value> {
             }
         }
     };
-    Ok(Value::RecordProc(Rc::new(RecordProc { rtd, kind, name: Sym::intern(&name) })))
+    Ok(Value::RecordProc(Rc::new(RecordProc { rtd: rtd.clone(), kind, name: Sym::intern(&name) })))
 }
 
 pub fn apply_record_proc(proc: &RecordProc, args: Vec<Value>) -> R<Value> {
@@ -237,9 +226,7 @@ pub fn apply_record_proc(proc: &RecordProc, args: Vec<Value>) -> R<Value> {
         RecordProcKind::Predicate | RecordProcKind::Access(_) => 1,
         RecordProcKind::Modify(_) => 2,
     };
-    if args.len() != expected {
-        return Err(arity_error(&who, expected, Some(expected), args.len()));
-    }
+    check_arity(&who, expected, Some(expected), args.len())?;
     let record = |value: &Value| match value {
         Value::Record(r) if Rc::ptr_eq(&r.rtd, &proc.rtd) => Ok(r.clone()),
         other => Err(type_error(&who, &format!("a record of type {}", proc.rtd.name.name()), other)),

@@ -23,7 +23,9 @@
 
 use std::iter::zip;
 
-use super::{Prim, Walk, chain_arg, compare_chain, index_arg, list_arg, pair_arg, string_arg, symbol_arg, walk};
+use super::{
+    Prim, Walk, bool_arg, chain_arg, compare_chain, index_arg, list_arg, pair_arg, symbol_arg, text_arg, walk,
+};
 use crate::error::{R, index_error, type_error};
 use crate::eval::Interp;
 use crate::value::{Sym, Value, eqv};
@@ -163,19 +165,10 @@ pub static PRIMS: &[Prim] = prims![
     (["not"], 1, Some(1), |_, a, _| is(matches!(a[0], Value::Bool(false)))),
     (["eq?", "eqv?"], 2, Some(2), |_, a, _| is(eqv(&a[0], &a[1]))),
     (["equal?"], 2, Some(2), |_, a, _| is(equal(&a[0], &a[1]))),
-    (["boolean=?"], 2, None, |_, a, who| {
-        let boolean = |v: &Value| match v {
-            Value::Bool(b) => Ok(*b),
-            _ => Err(type_error(who, "a boolean", v)),
-        };
-        compare_chain(who, a, boolean, PartialOrd::partial_cmp)
-    }),
+    (["boolean=?"], 2, None, |_, a, who| compare_chain(who, a, |v| bool_arg(who, v), PartialOrd::partial_cmp)),
     (["symbol=?"], 2, None, |_, a, who| compare_chain(who, a, |v| symbol_arg(who, v), PartialOrd::partial_cmp)),
     (["symbol->string"], 1, Some(1), |_, a, who| Ok(Value::string(&symbol_arg(who, &a[0])?.name(), false))),
-    (["string->symbol"], 1, Some(1), |_, a, who| {
-        let name: String = string_arg(who, &a[0])?.chars.borrow().iter().collect();
-        Ok(Value::Sym(Sym::intern(&name)))
-    }),
+    (["string->symbol"], 1, Some(1), |_, a, who| Ok(Value::Sym(Sym::intern(&text_arg(who, &a[0])?)))),
 ];
 
 #[cfg(test)]

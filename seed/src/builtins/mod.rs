@@ -33,8 +33,6 @@ use crate::error::{R, error, index_error, type_error};
 use crate::eval::Interp;
 use crate::value::{Pair, Str, Sym, Value, eqv};
 
-pub type PrimFn = fn(&mut Interp, &[Value]) -> R<Value>;
-
 /// One builtin procedure.
 pub struct Prim {
     pub name: &'static str,
@@ -42,7 +40,7 @@ pub struct Prim {
     pub min: usize,
     /// Most arguments accepted; `None` for any number.
     pub max: Option<usize>,
-    pub f: PrimFn,
+    pub f: fn(&mut Interp, &[Value]) -> R<Value>,
 }
 
 /// A table of builtins. Each row `([NAME, …], MIN, MAX, |interp, args, who| BODY)`
@@ -68,22 +66,15 @@ pub mod numbers;
 pub mod strings;
 pub mod vectors;
 
-/// Every builtin table, in registration order.
-pub fn all_tables() -> [&'static [Prim]; 7] {
-    [
-        numbers::PRIMS,
-        lists::PRIMS,
-        chars::PRIMS,
-        strings::PRIMS,
-        vectors::PRIMS,
-        control::PRIMS,
-        std::slice::from_ref(&control::APPLY),
-    ]
+/// Every builtin, in registration order.
+pub fn all_builtins() -> impl Iterator<Item = &'static Prim> {
+    let tables = [numbers::PRIMS, lists::PRIMS, chars::PRIMS, strings::PRIMS, vectors::PRIMS, control::PRIMS];
+    tables.into_iter().flatten().chain([&control::APPLY])
 }
 
-// Argument helpers shared by the data-type builtins. Each checks one
-// argument and names the builtin (`who`) in the error, in the wording of
-// docs/conventions.md.
+// Argument helpers shared by the data-type builtins (and by the platform's
+// messages). Each checks one argument and names the builtin (`who`) in the
+// error, in the wording of docs/conventions.md.
 
 /// The most elements `make-vector`, `make-string` and `make-bytevector`
 /// allocate: a mistyped size must be an error, not an out-of-memory abort.
@@ -110,6 +101,12 @@ getters! {
     pair_arg: Pair -> Rc<Pair>, "a pair";
     vector_arg: Vector -> Rc<RefCell<Vec<Value>>>, "a vector";
     bytes_arg: Bytes -> Rc<RefCell<Vec<u8>>>, "a bytevector";
+    bool_arg: Bool -> bool, "a boolean";
+}
+
+/// The text of a string, copied out.
+pub fn text_arg(who: &str, v: &Value) -> R<String> {
+    Ok(string_arg(who, v)?.chars.borrow().iter().collect())
 }
 
 pub fn index_arg(who: &str, v: &Value) -> R<usize> {
@@ -296,7 +293,7 @@ pub fn compare_chain<'a, T>(who: &str, args: &'a [Value], get: impl Fn(&'a Value
 pub fn check(name: &str, args: &[Value]) -> String {
     use crate::error::Unwind;
     use crate::printer::write_string;
-    let Some(prim) = all_tables().into_iter().flatten().find(|p| p.name == name) else {
+    let Some(prim) = all_builtins().find(|p| p.name == name) else {
         return format!("no builtin {name}");
     };
     let mut interp = Interp::new(crate::Options::default());

@@ -24,10 +24,10 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use super::{Prim, compare_chain, int_arg, string_arg};
+use super::{Prim, compare_chain, int_arg, text_arg};
 use crate::error::{R, Unwind, error, type_error};
 use crate::printer::format_flonum;
-use crate::reader::parse_number_radix;
+use crate::reader::parse_number;
 use crate::value::Value;
 
 #[derive(Clone, Copy)]
@@ -297,11 +297,9 @@ pub static PRIMS: &[Prim] = prims![
     (["truncate"], 1, Some(1), |_, a, who| rounding(who, &a[0], f64::trunc)),
     (["round"], 1, Some(1), |_, a, who| rounding(who, &a[0], f64::round_ties_even)),
     (["number?", "real?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Int(_) | Value::Float(_))))),
-    (["rational?"], 1, Some(1), |_, a, _| Ok(Value::Bool(match a[0] {
-        Value::Int(_) => true,
-        Value::Float(x) => x.is_finite(),
-        _ => false,
-    }))),
+    (["rational?"], 1, Some(1), |_, a, _| {
+        Ok(Value::Bool(matches!(a[0], Value::Int(_)) || matches!(a[0], Value::Float(x) if x.is_finite())))
+    }),
     (["integer?"], 1, Some(1), |_, a, who| Ok(Value::Bool(integer(who, &a[0]).is_ok()))),
     (["exact-integer?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Int(_))))),
     (["exact?"], 1, Some(1), |_, a, who| test(who, &a[0], |n| matches!(n, Int(_)))),
@@ -316,8 +314,7 @@ pub static PRIMS: &[Prim] = prims![
     (["number->string"], 1, Some(2), |_, a, who| number_to_string(who, a)),
     (["string->number"], 1, Some(2), |_, a, who| {
         let radix = radix_arg(who, a)?;
-        let text: String = string_arg(who, &a[0])?.chars.borrow().iter().collect();
-        Ok(parse_number_radix(&text, radix).unwrap_or(Value::Bool(false)))
+        Ok(parse_number(&text_arg(who, &a[0])?, radix).unwrap_or(Value::Bool(false)))
     }),
     (["exp"], 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::exp)),
     (["sin"], 1, Some(1), |_, a, who| transcendental(who, &a[0], f64::sin)),

@@ -16,7 +16,7 @@
 
 use super::{
     Prim, char_arg, compare_chain, concat, copy_into, element, fill_range, list_arg, mutable_string_arg, size_arg,
-    slice_arg, store, string_arg, string_slice, vector_arg,
+    slice_arg, store, string_arg, string_slice, text_arg, vector_arg,
 };
 use crate::error::R;
 use crate::value::Value;
@@ -38,8 +38,7 @@ fn compare(who: &str, args: &[Value]) -> R<Value> {
 }
 
 fn map_text(who: &str, v: &Value, f: fn(&str) -> String) -> R<Value> {
-    let text: String = string_arg(who, v)?.chars.borrow().iter().collect();
-    Ok(Value::string(&f(&text), true))
+    Ok(Value::string(&f(&text_arg(who, v)?), true))
 }
 
 /// The index of the first occurrence of `args[1]` in `args[0]`, or `#f`.
