@@ -161,7 +161,12 @@ impl Interp {
                 return Ok(());
             }
         };
-        self.output.write_all(text.as_bytes()).map_err(|e| error(format!("{who}: cannot write output: {e}")))
+        self.output.write_all(text.as_bytes()).map_err(|e| match e.kind() {
+            // The reader went away (`utena run prog | head`): stop quietly,
+            // with the status of a process killed by SIGPIPE.
+            std::io::ErrorKind::BrokenPipe => Box::new(Unwind::Exit(128 + 13)),
+            _ => error(format!("{who}: cannot write output: {e}")),
+        })
     }
 }
 

@@ -210,6 +210,7 @@ fn atom(v: &Value, write: bool, out: &mut String) -> fmt::Result {
         Value::Class(c) => write!(out, "#<class {}>", c.name().name()),
         Value::Native(n) => write!(out, "#<{}>", n.type_name()),
         Value::Continuation(_) => out.write_str("#<continuation>"),
+        Value::Table(_) => out.write_str("#<hashtable>"),
         Value::Error(e) => {
             out.write_str("#<error ")?;
             write_quoted(e.message.chars(), '"', out)?;

@@ -220,6 +220,64 @@ pub struct Continuation {
     pub live: Cell<bool>,
 }
 
+/// An `eqv?` hash table that remembers insertion order (builtins/tables.rs).
+#[derive(Default)]
+pub struct Table {
+    pub index: RefCell<HashMap<TableKey, usize>>,
+    pub entries: RefCell<Vec<Option<(Value, Value)>>>,
+}
+
+/// A key's identity under `eqv?`.
+#[derive(PartialEq, Eq, Hash)]
+pub enum TableKey {
+    Address(usize),
+    Int(i64),
+    Float(u64),
+    Char(char),
+    Sym(Sym),
+    Other(u8),
+}
+
+impl TableKey {
+    pub fn of(key: &Value) -> TableKey {
+        match key {
+            Value::Int(n) => TableKey::Int(*n),
+            Value::Float(f) => TableKey::Float(f.to_bits()),
+            Value::Char(c) => TableKey::Char(*c),
+            Value::Sym(s) => TableKey::Sym(*s),
+            Value::Bool(b) => TableKey::Other(u8::from(*b)),
+            Value::Null => TableKey::Other(2),
+            Value::Unspecified => TableKey::Other(3),
+            Value::Eof => TableKey::Other(4),
+            Value::Prim(p) => TableKey::Address(*p as *const Prim as usize),
+            other => TableKey::Address(heap_address(other).unwrap_or(0)),
+        }
+    }
+}
+
+impl Table {
+    pub fn get(&self, key: &Value) -> Option<Value> {
+        let index = *self.index.borrow().get(&TableKey::of(key))?;
+        self.entries.borrow()[index].as_ref().map(|(_, value)| value.clone())
+    }
+
+    pub fn set(&self, key: &Value, value: Value) {
+        let mut entries = self.entries.borrow_mut();
+        match self.index.borrow_mut().entry(TableKey::of(key)) {
+            std::collections::hash_map::Entry::Occupied(slot) => entries[*slot.get()] = Some((key.clone(), value)),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(entries.len());
+                entries.push(Some((key.clone(), value)));
+            }
+        }
+    }
+
+    /// The keys and the values, in insertion order.
+    pub fn columns(&self) -> (Vec<Value>, Vec<Value>) {
+        self.entries.borrow().iter().flatten().map(|(k, v)| (k.clone(), v.clone())).unzip()
+    }
+}
+
 #[derive(Clone, Default)]
 pub enum Value {
     #[default]
@@ -248,6 +306,7 @@ pub enum Value {
     Native(Rc<Native>),
     Continuation(Rc<Continuation>),
     Error(Rc<ErrorObject>),
+    Table(Rc<Table>),
 }
 
 impl Value {
@@ -374,7 +433,7 @@ pub fn heap_address(v: &Value) -> Option<usize> {
     #[rustfmt::skip]
     let address = address_of!(
         Str, Pair, Vector, Bytes, Closure, Record, RecordType, RecordProc, Values, Alias, Object, Class, Native,
-        Continuation, Error
+        Continuation, Error, Table
     );
     address
 }

@@ -55,6 +55,24 @@ pub static PRIMS: &[Prim] = prims![
         a[0].identifier_symbol().map(Value::Sym).ok_or_else(|| type_error(who, "an identifier", &a[0]))
     }),
     (["syntax->datum"], 1, Some(1), |_, a, _| Ok(strip_aliases(&a[0]))),
+    // For an expander written in Utena (the compiler's): it calls the
+    // language's transformers with its own rename, which makes aliases here.
+    (["%macro-transformer"], 1, Some(1), |interp, a, who| {
+        let name = *crate::builtins::symbol_arg(who, &a[0])?;
+        let cell = interp.language.table.borrow().get(&name).cloned();
+        Ok(match cell.map(|c| c.binding.borrow().clone()) {
+            Some(crate::analyze::Binding::Macro(m)) => m.transformer.clone(),
+            _ => Value::Bool(false),
+        })
+    }),
+    (["%make-alias"], 1, Some(1), |interp, a, who| match a[0].is_identifier() {
+        true => Ok(crate::eval::Interp::make_alias(&a[0], &interp.language_scope)),
+        false => Err(type_error(who, "an identifier", &a[0])),
+    }),
+    (["alias-name"], 1, Some(1), |_, a, who| match &a[0] {
+        Value::Alias(alias) => Ok(alias.name.clone()),
+        other => Err(type_error(who, "an alias", other)),
+    }),
     (["%make-record-type"], 2, Some(2), |_, a, _| make_record_type(a)),
     (["%record-constructor", "%record-accessor", "%record-modifier"], 2, Some(2), |_, a, who| record_procedure(who, a)),
     (["%record-predicate"], 1, Some(1), |_, a, who| record_procedure(who, a)),

@@ -64,11 +64,13 @@ pub mod control;
 pub mod lists;
 pub mod numbers;
 pub mod strings;
+pub mod tables;
 pub mod vectors;
 
 /// Every builtin, in registration order.
 pub fn all_builtins() -> impl Iterator<Item = &'static Prim> {
-    let tables = [numbers::PRIMS, lists::PRIMS, chars::PRIMS, strings::PRIMS, vectors::PRIMS, control::PRIMS];
+    let tables =
+        [numbers::PRIMS, lists::PRIMS, chars::PRIMS, strings::PRIMS, vectors::PRIMS, tables::PRIMS, control::PRIMS];
     tables.into_iter().flatten().chain([&control::APPLY])
 }
 

@@ -1,0 +1,11 @@
+; Keys compare with eqv?: two equal strings are different keys, the same string is one key.
+(define t (make-eqv-hashtable))
+(define s "key")
+(hashtable-set! t s 1)
+(hashtable-set! t (string-copy "key") 2)
+(hashtable-set! t 1.5 'flo)
+(display (list (hashtable-count t) (hashtable-ref t s #f) (hashtable-ref t "key" 'absent) (hashtable-ref t 1.5 #f)))
+(newline)
+(hashtable-ref (vector) 1 2)
+; expect: (3 1 absent flo)
+; expect error: hashtable-ref: expected a hashtable, got #()
