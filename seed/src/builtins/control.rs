@@ -69,6 +69,12 @@ pub static PRIMS: &[Prim] = prims![
         true => Ok(crate::eval::Interp::make_alias(&a[0], &interp.language_scope)),
         false => Err(type_error(who, "an identifier", &a[0])),
     }),
+    // Evaluates a datum in the language scope, which holds no authority.
+    (["%eval"], 1, Some(1), |interp, a, _| {
+        let scope = interp.language_scope.clone();
+        let node = interp.analyze(&a[0], &scope, crate::value::Pos::default())?;
+        interp.eval(&node, &None)
+    }),
     (["alias-name"], 1, Some(1), |_, a, who| match &a[0] {
         Value::Alias(alias) => Ok(alias.name.clone()),
         other => Err(type_error(who, "an alias", other)),

@@ -1,4 +1,4 @@
-; The kernel lets an expander written in Utena call the language's own transformers with its own rename.
+; The kernel lets an expander written in Utena call the language's own transformers with its own rename, and evaluate in the (authority-free) language scope.
 (define (make-rename)
   (let ((memo (make-eq-hashtable)))
     (lambda (name)
@@ -15,6 +15,12 @@
 (define a (%make-alias 'x))
 (write (list (identifier? a) (alias? a) (alias-name a) (eq? a (%make-alias 'x)) (%macro-transformer 'car)))
 (newline)
+(write ((%eval '(lambda (x) (* x x))) 7))
+(newline)
+(write (guard (e ((error-object? e) (error-object-message e))) (%eval 'display)))
+(newline)
 ; expect: ((lambda (x y) (+ x y)) 1 2)
 ; expect: (if (> x 0) (begin (display x)))
 ; expect: (#t #t x #f #f)
+; expect: 49
+; expect: "unbound variable: display"
