@@ -1,0 +1,3 @@
+; A syntax keyword is not a variable.
+(define (f)
+  (list 1 when))
