@@ -1,26 +1,31 @@
 //! `utena`: the command-line driver for the Utena toolchain.
 //!
 //! Purpose: give a user one command for everything — running a program,
-//! looking at what the reader makes of a file, and an interactive session.
+//! looking at what the reader and the compiler make of a file, and an
+//! interactive session.
 //!
 //! Design:
 //! 1. `clap` parses the command line into [`Cli`]; each subcommand is one
-//!    function here or in a module named for it (`repl`).
+//!    function here or in a module named for it (`repl`, `disasm`).
 //! 2. A program runs on an [`Engine`] (`engine.rs`). Today the only engine is
 //!    the seed interpreter; the simulator and native code join the same enum.
 //! 3. Every seed call happens inside `seed::run_with_large_stack`, because a
 //!    `Seed` needs a thread with a large stack (and is `!Send`, so it is made
 //!    and used inside that closure).
+//! 4. `disasm` runs the compiler in Utena (`runtime-src/compiler/disasm.ut`)
+//!    on the seed; `disasm.rs` finds it and routes its output.
 //!
 //! Exit status (documented in README.md):
 //! - a program that runs to the end or calls `exit`: its own status;
-//! - a Utena error (syntax or runtime): the report on stderr, status 1;
-//! - the driver itself cannot do its job (unreadable file, bad command line):
-//!   `utena: error: …` on stderr, status 2.
+//! - a Utena error (syntax or runtime; for `disasm`, a compile error): the
+//!   report on stderr, status 1;
+//! - the driver itself cannot do its job (unreadable file, bad command line,
+//!   no compiler for `disasm`): `utena: error: …` on stderr, status 2.
 //!
 //! Invariant: `tools` is a thin driver. It knows the seed only through the
 //! public API of the `seed` crate and never interprets Utena itself.
 
+mod disasm;
 mod engine;
 mod repl;
 
@@ -70,6 +75,18 @@ enum Command {
         /// The source file to read.
         file: PathBuf,
     },
+    /// Compile a file with the compiler in Utena (run on the seed) and print
+    /// every compiled function: registers, constants, bytecode, source lines.
+    #[command(after_help = "A compile error prints FILE:LINE:COL: error: MESSAGE on stderr (status 1). The compiler \
+                      is read from DIR/compiler/disasm.ut, where DIR is --runtime-src, else \
+                      $UTENA_RUNTIME_SRC, else the runtime-src this utena was built from.")]
+    Disasm {
+        /// The source file to compile (.scm or .ut).
+        file: PathBuf,
+        /// The runtime-src directory holding the compiler [default: the one utena was built from].
+        #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
+        runtime_src: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -78,6 +95,7 @@ fn main() -> ExitCode {
         Command::Run { engine, file, args } => run(engine, &file, args),
         Command::Repl => repl::run().map(exit_code),
         Command::Read { file } => read(&file),
+        Command::Disasm { file, runtime_src } => disasm::run(&file, runtime_src),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("utena: error: {error:#}");

@@ -1,0 +1,2 @@
+(define-class (A)
+  5)

@@ -1,0 +1,2 @@
+(define o 1)
+(send o)

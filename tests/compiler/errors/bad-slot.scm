@@ -1,0 +1,2 @@
+(define-class (A)
+  (slot x 1 2))

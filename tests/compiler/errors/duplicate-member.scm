@@ -1,0 +1,3 @@
+(define-class (A)
+  (slot x 1)
+  (method (x) 2))

@@ -1,0 +1,2 @@
+(define-module (M)
+  (method (m x x) x))

@@ -1,0 +1,3 @@
+(define A (class (A)
+  (slot x 1)
+  (field x)))

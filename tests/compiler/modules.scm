@@ -1,0 +1,20 @@
+; Modules see only the language scope and their parameters; nested classes
+; capture the enclosing receiver; clauses may be macro uses.
+(define secret 42)
+(define-module (Spy console)
+  (method (peek) secret)
+  (method (say x) (send console write-string x)))
+(define-class (Counter start)
+  (slot count start)
+  (method (tick) (set! count (+ count 1)) count)
+  (class (Reporter label)
+    (method (report) (string-append label ": " (number->string count))))
+  (method (reporter) (Reporter "clicks"))
+  (method (reporter-class) Reporter))
+(define-syntax counter-slot
+  (syntax-rules () ((_ name) (begin (slot name 0)
+                                    (method (bump!) (set! name (+ name 1)) name)))))
+(define-module (Geometry)
+  (define-record-type <pt> (make-pt x y) pt? (x pt-x) (y pt-y))
+  (define (origin) (make-pt 0 0))
+  (counter-slot clicks))

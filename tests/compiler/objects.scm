@@ -1,0 +1,16 @@
+; Classes: factory parameters (slot-ref), slots and their assignment
+; (a send of the setter selector), methods, implicit receivers, self.
+(define-class (Point x y)
+  (slot moves 0)
+  (method (sum) (+ x y))
+  (method (moved dx)
+    (set! moves (+ moves 1))
+    (Point (+ x dx) y))
+  (method (twice) (* 2 (sum)))
+  (method (me) self))
+(define p (Point 1 2))
+(send p moved 10)
+(define (size) 'top-level)
+(define-class (Derived)
+  (method (ask) (list (size) (send self size) (unknown 1))))
+(define Anonymous (class (Temp) (method (hi) 'hi)))
