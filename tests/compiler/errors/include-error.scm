@@ -1,0 +1,2 @@
+(define ok 1)
+(include "include-error.inc")
