@@ -23,19 +23,17 @@
 //!
 //! Not done here: running bytecode (there is no simulator yet).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
+
+mod common;
+use common::workspace_root;
 
 const TABLE: &str = "runtime-src/compiler/bytecode.ut";
 const GENERATOR: &str = "runtime-src/compiler/bytecode-doc.ut";
 const DOC: &str = "docs/bytecode.md";
 const SNAPSHOT: &str = "tools/tests/snapshots/bytecode__published_opcodes.snap";
 const UPDATE_VARIABLE: &str = "UTENA_UPDATE_DOCS";
-
-fn workspace_root() -> PathBuf {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
-    tools.parent().unwrap_or(tools).to_path_buf()
-}
 
 /// Runs `program` (relative to the workspace root) with `args`; answers
 /// its standard output, or fails the test with its report.

@@ -22,17 +22,15 @@
 //!
 //! Not done here: the listing's exact text (the snapshots in `compiler.rs`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-const SQUARE: &str = "(define (square x)\n  (* x x))\n(display (square 5))\n";
+mod common;
+use common::{files_under, workspace_root};
 
-fn workspace_root() -> PathBuf {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
-    tools.parent().unwrap_or(tools).to_path_buf()
-}
+const SQUARE: &str = "(define (square x)\n  (* x x))\n(display (square 5))\n";
 
 /// `utena ARGS…` in `directory`, without `UTENA_RUNTIME_SRC`.
 fn utena(directory: &Path, args: &[&str]) -> Output {
@@ -145,18 +143,6 @@ fn disasm_takes_the_compiler_from_the_environment() {
     assert!(text(&output.stdout).starts_with("== toplevel@1:1 (defined at 1:1)\n"), "{}", describe(&output));
 }
 
-/// Every `.ut` file under `dir`, recursively.
-fn ut_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|error| panic!("cannot list {}: {error}", dir.display()));
-    for path in entries.filter_map(|entry| entry.ok()).map(|entry| entry.path()) {
-        if path.is_dir() {
-            ut_files(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "ut") {
-            out.push(path);
-        }
-    }
-}
-
 /// What the compiler made of one file.
 enum Verdict {
     Compiled,
@@ -190,9 +176,7 @@ fn judge(root: &Path, relative: &str) -> Verdict {
 #[test]
 fn every_runtime_src_file_compiles() {
     let root = workspace_root();
-    let mut files = Vec::new();
-    ut_files(&root.join("runtime-src"), &mut files);
-    files.sort();
+    let files = files_under(&root.join("runtime-src"), &["ut"]).unwrap_or_else(|error| panic!("cannot list: {error}"));
     let relative: Vec<String> =
         files.iter().map(|file| file.strip_prefix(&root).unwrap_or(file).to_string_lossy().into_owned()).collect();
     let verdicts: Vec<Mutex<Option<Verdict>>> = relative.iter().map(|_| Mutex::new(None)).collect();

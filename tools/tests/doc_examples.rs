@@ -39,12 +39,15 @@
 use std::ffi::OsString;
 use std::io::{PipeReader, Read};
 use std::os::unix::process::CommandExt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
+
+mod common;
+use common::{files_under, slash_path, workspace_root};
 
 /// How long one example may run before it is killed and its test fails.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -62,7 +65,7 @@ const MISSING: &str = "this ```scheme block has no `; ⇒` line and no ```text t
 fn main() {
     let arguments = Arguments::from_args();
     let root = workspace_root();
-    let pages = match markdown_files(&root.join("docs")) {
+    let pages = match files_under(&root.join("docs"), &["md"]) {
         Ok(pages) => pages,
         Err(error) => {
             eprintln!("doc examples harness: cannot list docs/: {error}");
@@ -81,34 +84,6 @@ fn main() {
     trials.push(Trial::test("harness::verdicts", self_test_verdicts));
     trials.push(Trial::test("harness::merged_output", self_test_merged_output));
     libtest_mimic::run(&arguments, trials).exit();
-}
-
-fn workspace_root() -> PathBuf {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
-    tools.parent().unwrap_or(tools).to_path_buf()
-}
-
-/// All `.md` files below `dir`, in sorted order.
-fn markdown_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|extension| extension == "md") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
-/// A path with `/` separators, as test names and reports show it.
-fn slash_path(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// One test per example of the page `name`, or one failing test if the page

@@ -24,11 +24,14 @@
 //! `Engine` enum is what `--engine` accepts.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
+
+mod common;
+use common::{files_under, slash_path, workspace_root};
 
 /// Every engine the programs run on. Add `"sim"` and `"native"` here when
 /// `utena run --engine` accepts them.
@@ -44,7 +47,7 @@ const ARGS: &str = "; args:";
 fn main() {
     let arguments = Arguments::from_args();
     let root = workspace_root();
-    let programs = match find_programs(&root.join("tests").join("programs")) {
+    let programs = match files_under(&root.join("tests").join("programs"), &["scm", "ut"]) {
         Ok(programs) => programs,
         Err(error) => {
             eprintln!("programs harness: cannot list tests/programs: {error}");
@@ -64,34 +67,6 @@ fn main() {
     trials.push(Trial::test("harness::expectations", self_test_expectations));
     trials.push(Trial::test("harness::check", self_test_check));
     libtest_mimic::run(&arguments, trials).exit();
-}
-
-fn workspace_root() -> PathBuf {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
-    tools.parent().unwrap_or(tools).to_path_buf()
-}
-
-/// All `.scm` and `.ut` files below `dir`, in sorted order.
-fn find_programs(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("scm" | "ut")) {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
-/// A path with `/` separators, as test names and error reports show it.
-fn slash_path(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// What a program says it should do, from its comments.

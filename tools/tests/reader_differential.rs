@@ -29,9 +29,12 @@
 //! [`TIME_LIMIT`]).
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::{files_under, slash_path, workspace_root};
 
 /// The directories whose source files are read by both readers.
 const CORPUS: &[&str] = &["tests", "runtime-src", "examples", "bench"];
@@ -203,7 +206,8 @@ fn corpus_reads_alike() {
     let root = workspace_root();
     let mut files = Vec::new();
     for dir in CORPUS {
-        find_sources(&root.join(dir), &mut files);
+        let found = files_under(&root.join(dir), &["scm", "ut", "inc"]);
+        files.extend(found.unwrap_or_else(|error| panic!("cannot list {dir}: {error}")));
     }
     files.sort();
     let names: Vec<String> = files.iter().map(|file| slash_path(file.strip_prefix(&root).unwrap_or(file))).collect();
@@ -399,28 +403,4 @@ fn first_difference(expected: &str, actual: &str) -> Option<String> {
         }
         number += 1;
     }
-}
-
-fn workspace_root() -> PathBuf {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
-    tools.parent().unwrap_or(tools).to_path_buf()
-}
-
-/// Adds the source files below `dir` to `found`: `.scm`, `.ut`, and `.inc`
-/// (files made to be `include`d).
-fn find_sources(dir: &Path, found: &mut Vec<PathBuf>) {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|error| panic!("cannot list {}: {error}", dir.display()));
-    for entry in entries {
-        let path = entry.unwrap_or_else(|error| panic!("cannot list {}: {error}", dir.display())).path();
-        if path.is_dir() {
-            find_sources(&path, found);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("scm" | "ut" | "inc")) {
-            found.push(path);
-        }
-    }
-}
-
-/// A path with `/` separators, as the readers' error reports show it.
-fn slash_path(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
