@@ -53,6 +53,7 @@ const PASSES: &str = "runtime-src/compiler/passes.ut";
 
 /// The programs `check` snapshots, for `every_program_is_checked`.
 const PROGRAMS: &[&str] = &[
+    "allocation.scm",
     "calls.scm",
     "closures.scm",
     "derived.scm",
@@ -205,6 +206,19 @@ fn modules() {
 #[test]
 fn members() {
     check("members.scm");
+}
+
+#[test]
+fn allocation() {
+    check("allocation.scm");
+}
+
+/// The lazy-allocation facts (allocation.ut) as the `AL` lines show them:
+/// allocation sites, stores that need or provably skip the write barrier,
+/// the return barrier, and which tail calls need the tail-call rule.
+#[test]
+fn passes_allocation() {
+    check_passes("allocation.scm");
 }
 
 #[test]
