@@ -105,6 +105,10 @@ fn combine(who: &str, op: &str, a: Num, b: Num) -> R<Num> {
 /// `+ - * /` fold from 0 or 1, except that `-` and `/` with two or more
 /// arguments fold from the first.
 fn arith(who: &str, args: &[Value]) -> R<Value> {
+    // Negation, not `0 - x`: `(- 0.0)` is -0.0.
+    if let ("-", [Value::Float(x)]) = (who, args) {
+        return Ok(Value::Float(-x));
+    }
     let (mut acc, rest) = match args {
         [first, rest @ ..] if matches!(who, "-" | "/") && !rest.is_empty() => (num(who, first)?, rest),
         _ => (Int(if matches!(who, "*" | "/") { 1 } else { 0 }), args),
