@@ -183,6 +183,7 @@ const MESSAGES: &[(&str, &str, usize, usize)] = &[
     ("simulated-memory", "size", 0, 0), ("simulated-memory", "byte-ref", 1, 1),
     ("simulated-memory", "byte-set!", 2, 2), ("simulated-memory", "word-ref", 1, 1),
     ("simulated-memory", "word-set!", 2, 2), ("simulated-memory", "make-memory", 1, 1),
+    ("simulated-memory", "float-ref", 1, 1), ("simulated-memory", "float-set!", 2, 2),
 ];
 
 /// A simulated memory message (arity already checked).
@@ -205,15 +206,19 @@ fn memory_send(bytes: &RefCell<Vec<u8>>, who: &str, args: &[Value]) -> R<Value> 
             }
             (_, other) => Err(type_error(who, "a byte", other)),
         },
-        "word-ref" => {
+        "word-ref" | "float-ref" => {
             let at = address(8)?;
             let mut word = [0u8; 8];
             word.copy_from_slice(&bytes.borrow()[at..at + 8]);
-            Ok(Value::Int(i64::from_le_bytes(word)))
+            Ok(if who == "word-ref" { Value::Int(i64::from_le_bytes(word)) } else { Value::Float(f64::from_le_bytes(word)) })
         }
-        "word-set!" => {
-            let (at, word) = (address(8)?, *int_arg(who, &args[1])?);
-            bytes.borrow_mut()[at..at + 8].copy_from_slice(&word.to_le_bytes());
+        "word-set!" | "float-set!" => {
+            let word = match (who, &args[1]) {
+                ("float-set!", Value::Float(x)) => x.to_le_bytes(),
+                ("float-set!", other) => return Err(type_error(who, "a flonum", other)),
+                _ => int_arg(who, &args[1])?.to_le_bytes(),
+            };
+            bytes.borrow_mut()[address(8)?..][..8].copy_from_slice(&word);
             Ok(Value::Unspecified)
         }
         _ => match *int_arg(who, &args[0])? {
