@@ -41,7 +41,8 @@ const MAX_MEMORY: i64 = 1 << 32;
 pub enum Native {
     /// The machine capability is made on first request, then shared.
     Platform(RefCell<Option<Value>>),
-    Console,
+    /// Standard output, or (`true`) standard error.
+    Console(bool),
     Files,
     Clock,
     Memory(RefCell<Vec<u8>>),
@@ -58,7 +59,7 @@ impl Native {
     pub fn type_name(&self) -> &'static str {
         match self {
             Native::Platform(_) => "platform",
-            Native::Console => "console",
+            Native::Console(_) => "console",
             Native::Files => "files",
             Native::Clock => "clock",
             Native::Memory(_) => "simulated-memory",
@@ -110,7 +111,8 @@ impl Interp {
         };
         check_arity(who, min, Some(max), args.len())?;
         match (&**receiver, who, args.as_slice()) {
-            (Native::Platform(_), "console", _) => Ok(native(Native::Console)),
+            (Native::Platform(_), "console", _) => Ok(native(Native::Console(false))),
+            (Native::Platform(_), "error-console", _) => Ok(native(Native::Console(true))),
             (Native::Platform(_), "files", _) => Ok(native(Native::Files)),
             (Native::Platform(_), "clock", _) => Ok(native(Native::Clock)),
             (Native::Platform(magic), "magic", _) => Ok(magic
@@ -129,7 +131,7 @@ impl Interp {
                 self.flush_output();
                 Err(Box::new(Unwind::Exit(code)))
             }
-            (Native::Console, _, _) => self.console_write(who, &args).map(|()| Value::Unspecified),
+            (Native::Console(to_stderr), _, _) => self.console_write(who, &args, *to_stderr).map(|()| Value::Unspecified),
             (Native::Files, "read-file", [path]) => {
                 let path = text_arg(who, path)?;
                 let bytes = std::fs::read(&path).map_err(|e| error(format!("{who}: cannot read {path}: {e}")))?;
@@ -147,7 +149,7 @@ impl Interp {
         }
     }
 
-    fn console_write(&mut self, who: &str, args: &[Value]) -> R<()> {
+    fn console_write(&mut self, who: &str, args: &[Value], to_stderr: bool) -> R<()> {
         let text = match (who, args) {
             ("write-string", [Value::Str(s)]) => s.chars.borrow().iter().collect(),
             ("write-string", [other]) => return Err(type_error(who, "a string", other)),
@@ -161,6 +163,12 @@ impl Interp {
                 return Ok(());
             }
         };
+        if to_stderr {
+            // Standard error is unbuffered; what was written before it comes first.
+            self.flush_output();
+            eprint!("{text}");
+            return Ok(());
+        }
         self.output.write_all(text.as_bytes()).map_err(|e| match e.kind() {
             // The reader went away (`utena run prog | head`): stop quietly,
             // with the status of a process killed by SIGPIPE.
@@ -174,7 +182,7 @@ impl Interp {
 /// most arguments). This table is the platform's protocol.
 #[rustfmt::skip]
 const MESSAGES: &[(&str, &str, usize, usize)] = &[
-    ("platform", "console", 0, 0), ("platform", "files", 0, 0), ("platform", "clock", 0, 0),
+    ("platform", "console", 0, 0), ("platform", "error-console", 0, 0), ("platform", "files", 0, 0), ("platform", "clock", 0, 0),
     ("platform", "magic", 0, 0), ("platform", "arguments", 0, 0), ("platform", "exit", 0, 1),
     ("console", "write-string", 1, 1), ("console", "write-char", 1, 1), ("console", "display", 1, 1),
     ("console", "write", 1, 1), ("console", "newline", 0, 0), ("console", "flush", 0, 0),
@@ -210,7 +218,11 @@ fn memory_send(bytes: &RefCell<Vec<u8>>, who: &str, args: &[Value]) -> R<Value> 
             let at = address(8)?;
             let mut word = [0u8; 8];
             word.copy_from_slice(&bytes.borrow()[at..at + 8]);
-            Ok(if who == "word-ref" { Value::Int(i64::from_le_bytes(word)) } else { Value::Float(f64::from_le_bytes(word)) })
+            Ok(if who == "word-ref" {
+                Value::Int(i64::from_le_bytes(word))
+            } else {
+                Value::Float(f64::from_le_bytes(word))
+            })
         }
         "word-set!" | "float-set!" => {
             let word = match (who, &args[1]) {
