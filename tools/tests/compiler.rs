@@ -54,6 +54,7 @@ const PASSES: &str = "runtime-src/compiler/passes.ut";
 /// The programs `check` snapshots, for `every_program_is_checked`.
 const PROGRAMS: &[&str] = &[
     "allocation.scm",
+    "builtins.scm",
     "calls.scm",
     "closures.scm",
     "derived.scm",
@@ -66,6 +67,7 @@ const PROGRAMS: &[&str] = &[
     "members.scm",
     "modules.scm",
     "objects.scm",
+    "own-plus.scm",
     "records.scm",
 ];
 
@@ -146,6 +148,26 @@ fn include_missing() {
         "include-missing.scm",
         "1:10: error: cannot include tests/compiler/errors/no-such-file.inc: No such file or directory (os error 2)",
     );
+}
+
+/// Calls of primitives become `builtin` with the table's number; a
+/// primitive as a value stays a global; wrong counts and primitives that
+/// call Utena code stay calls.
+#[test]
+fn builtins() {
+    check("builtins.scm");
+}
+
+/// A program that defines `+` and `car` got `add` for its own `+`: its
+/// calls must be ordinary calls.
+#[test]
+fn own_plus() {
+    check("own-plus.scm");
+}
+
+#[test]
+fn set_builtin() {
+    check_error("set-builtin.scm", "3:3: error: cannot assign to builtin: car");
 }
 
 #[test]
