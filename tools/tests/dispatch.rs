@@ -6,8 +6,9 @@
 //!
 //! Design:
 //! 1. Each program includes `tests/dispatch/support.ut` (the layout,
-//!    dispatch, stand-in allocator and symbol table, a seeded random
-//!    generator, `check`) and prints one `ok: …` line per check; a failed
+//!    Data, dispatch, a stand-in allocator, a seeded random generator,
+//!    `check`; `collection.ut` uses the real allocator and both collectors
+//!    instead) and prints one `ok: …` line per check; a failed
 //!    check is a Utena error, so the program exits with status 1.
 //! 2. A program with a `; expect error: TEXT` line must instead exit with
 //!    status 1 and a first stderr line `FILE:LINE:COL: error: MESSAGE` whose
@@ -25,7 +26,8 @@ use std::process::Command;
 mod common;
 use common::{files_under, slash_path, workspace_root};
 
-const PROGRAMS: &[&str] = &["basics.ut", "random-hierarchies.ut", "satiation.ut", "fatal-miss.ut", "no-regress.ut"];
+const PROGRAMS: &[&str] =
+    &["basics.ut", "random-hierarchies.ut", "satiation.ut", "fatal-miss.ut", "no-regress.ut", "collection.ut"];
 const EXPECT_ERROR: &str = "; expect error:";
 
 /// Runs `tests/dispatch/NAME` and checks it as the module comment says.
@@ -88,6 +90,11 @@ fn fatal_miss() {
 #[test]
 fn no_regress() {
     check("no-regress.ut");
+}
+
+#[test]
+fn collection() {
+    check("collection.ut");
 }
 
 #[test]
