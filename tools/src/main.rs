@@ -28,6 +28,7 @@
 mod disasm;
 mod engine;
 mod repl;
+mod sim;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -87,6 +88,40 @@ enum Command {
         #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
         runtime_src: Option<PathBuf>,
     },
+    /// The runtime in Utena on a simulated heap (docs/runtime.md).
+    Sim {
+        #[command(subcommand)]
+        command: SimCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SimCommand {
+    /// Compile a program and run it with all its objects in a simulated memory.
+    #[command(after_help = "Program output goes to stdout; a program error prints FILE:LINE:COL: error: MESSAGE \
+                      on stderr (status 1). The simulator is DIR/sim/main.ut, DIR as for `utena disasm`.")]
+    Run {
+        /// The collector the runtime is instantiated with.
+        #[arg(long, value_parser = ["copying", "mark-sweep"], default_value = "copying")]
+        gc: String,
+        /// Collect at every safepoint after an allocation.
+        #[arg(long)]
+        stress: bool,
+        /// Check the lazy-allocation invariant and the heap after every store and pop.
+        #[arg(long)]
+        verify: bool,
+        /// Print allocation, eviction, collection and instruction figures to stderr.
+        #[arg(long)]
+        stats: bool,
+        /// The runtime-src directory [default: the one utena was built from].
+        #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
+        runtime_src: Option<PathBuf>,
+        /// The program's source file.
+        file: PathBuf,
+        /// Arguments passed to the program.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -96,6 +131,9 @@ fn main() -> ExitCode {
         Command::Repl => repl::run().map(exit_code),
         Command::Read { file } => read(&file),
         Command::Disasm { file, runtime_src } => disasm::run(&file, runtime_src),
+        Command::Sim { command: SimCommand::Run { gc, stress, verify, stats, runtime_src, file, args } } => {
+            sim::run(&file, args, sim::SimOptions { gc, stress, verify, stats }, runtime_src)
+        }
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("utena: error: {error:#}");
