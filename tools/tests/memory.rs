@@ -1,0 +1,114 @@
+//! The memory subsystem of the simulator, `runtime-src/memory/`, checked
+//! without the VM, and the object-layout page derived from it.
+//!
+//! Purpose: hold the allocator (lazy allocation: allocation stack, marks,
+//! write and return barriers, tail-call rule, eviction, the stack-full
+//! fallback) and both collectors to `docs/runtime.md`, and keep
+//! `docs/object-layout.md` a faithful product of `layout.ut`.
+//!
+//! Design:
+//! 1. `lazy_allocation_and_collectors` runs `tests/memory/lazy.ut` with the
+//!    built `utena` from the workspace root. The program includes the
+//!    memory modules by relative paths, drives them with a fake Roots
+//!    object, and prints `ok: NAME` per check or stops with an error. Every
+//!    line must be `ok: …`, and every check in `EXPECTED` must have run, so
+//!    a check deleted or skipped fails here.
+//! 2. `object_layout_doc_is_fresh`: `runtime-src/memory/layout-doc.ut`'s
+//!    output must equal `docs/object-layout.md` byte for byte. With
+//!    `UTENA_UPDATE_DOCS=1` the test writes the file instead of comparing.
+//!
+//! Not done here: running compiled programs on the simulated heap
+//! (`tools/tests/sim.rs`).
+
+use std::process::Command;
+
+mod common;
+use common::workspace_root;
+
+const PROGRAM: &str = "tests/memory/lazy.ut";
+const GENERATOR: &str = "runtime-src/memory/layout-doc.ut";
+const DOC: &str = "docs/object-layout.md";
+const UPDATE_VARIABLE: &str = "UTENA_UPDATE_DOCS";
+
+/// The checks `lazy.ut` must report, each a prefix of an `ok:` line.
+const EXPECTED: &[&str] = &[
+    "the frame's alias was rewritten to the heap copy",
+    "the heap cell holds the same object as the alias",
+    "the structure and its cycle were evicted intact",
+    "each of the three objects was copied exactly once",
+    "a list returned through 60 nested frames survives intact",
+    "only the returned pairs reached the heap, the garbage never did",
+    "the allocation stack stayed bounded: peak 24 bytes",
+    "the tail-call rule evicted one object per iteration",
+    "copying: a random graph keeps its shape through collections",
+    "mark-sweep: a random graph keeps its shape through collections",
+    "copying: a random graph keeps its shape through collections (stress)",
+    "mark-sweep: a random graph keeps its shape through collections (stress)",
+    "copying: a dropped graph is reclaimed",
+    "mark-sweep: a dropped graph is reclaimed",
+    "copying: a list built past a full allocation stack is intact",
+    "mark-sweep: the full stack was evicted and reset",
+    "copying: a heap allocation during a collection traps",
+    "mark-sweep: a heap allocation during a collection traps",
+    "copying: a full heap is the catchable error `heap exhausted: ...`",
+    "mark-sweep: a full heap is the catchable error `heap exhausted: ...`",
+];
+
+/// Runs `program` (relative to the workspace root); answers its standard
+/// output, or fails the test with its report.
+fn run(program: &str) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
+        .current_dir(workspace_root())
+        .arg("run")
+        .arg(program)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success() && stderr.is_empty(),
+        "`utena run {program}` failed (from the workspace root)\n\
+         --- exit status: {}\n--- stdout:\n{stdout}--- stderr:\n{stderr}",
+        output.status,
+    );
+    stdout
+}
+
+#[test]
+fn lazy_allocation_and_collectors() {
+    let stdout = run(PROGRAM);
+    for line in stdout.lines() {
+        assert!(line.starts_with("ok: "), "{PROGRAM} printed a line that is not `ok: …`: {line}");
+    }
+    for check in EXPECTED {
+        assert!(
+            stdout.lines().any(|line| line.strip_prefix("ok: ") == Some(check)),
+            "{PROGRAM} did not report the check `{check}`\n--- stdout:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn object_layout_doc_is_fresh() {
+    let generated = run(GENERATOR);
+    let doc_path = workspace_root().join(DOC);
+    if std::env::var_os(UPDATE_VARIABLE).is_some() {
+        std::fs::write(&doc_path, &generated).unwrap_or_else(|error| panic!("cannot write {DOC}: {error}"));
+        return;
+    }
+    let committed = std::fs::read_to_string(&doc_path).unwrap_or_default();
+    if committed != generated {
+        let line = committed.lines().zip(generated.lines()).position(|(a, b)| a != b);
+        let line = line.unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
+        panic!(
+            "{DOC} is stale: it is not what {GENERATOR} prints for runtime-src/memory/layout.ut \
+             (first difference at line {}).\n\
+             Regenerate it and commit it with the layout change:\n    \
+             {UPDATE_VARIABLE}=1 cargo test --release -p utena --test memory\n\
+             --- {DOC} has:\n{}\n--- the generator prints:\n{}",
+            line + 1,
+            committed.lines().nth(line).unwrap_or("(end of file)"),
+            generated.lines().nth(line).unwrap_or("(end of output)"),
+        );
+    }
+}
