@@ -131,7 +131,9 @@ impl Interp {
                 self.flush_output();
                 Err(Box::new(Unwind::Exit(code)))
             }
-            (Native::Console(to_stderr), _, _) => self.console_write(who, &args, *to_stderr).map(|()| Value::Unspecified),
+            (Native::Console(to_stderr), _, _) => {
+                self.console_write(who, &args, *to_stderr).map(|()| Value::Unspecified)
+            }
             (Native::Files, "read-file", [path]) => {
                 let path = text_arg(who, path)?;
                 let bytes = std::fs::read(&path).map_err(|e| error(format!("{who}: cannot read {path}: {e}")))?;
