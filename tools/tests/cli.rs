@@ -68,8 +68,8 @@ fn disasm_lists_every_function_from_any_directory() {
         "== toplevel@1:1 (defined at 1:1)",
         "== square (defined at 1:1, in toplevel@1:1)",
         "== toplevel@3:1 (defined at 3:1)",
-        "  ; 1: (define (square x)",
-        "  ; 2: (* x x))",
+        "  ; 1:1: (define (square x)",
+        "  ; 2:3: (* x x))",
         "  k0  code square",
     ] {
         assert!(listing.lines().any(|got| got == line), "no line {line:?} in the listing:\n{listing}");

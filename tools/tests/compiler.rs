@@ -510,7 +510,7 @@ fn every_test_program_compiles() {
 #[test]
 fn checker() {
     let stdout = succeed(&["tests/compiler/checker.ut"]);
-    assert_eq!(stdout.lines().filter(|line| line.starts_with("ok: ")).count(), 9, "{stdout}");
+    assert_eq!(stdout.lines().filter(|line| line.starts_with("ok: ")).count(), 11, "{stdout}");
 }
 
 #[test]
