@@ -36,10 +36,7 @@
 //! 6. `every_test_program_compiles` runs `disasm.ut` on every program
 //!    under `tests/programs/`: each must compile, or fail with the same
 //!    first line the seed prints (an error the seed also finds before
-//!    running), or be refused for the one form the compiler does not take
-//!    yet, `include` in a body ("`include` in a body is not supported by
-//!    the compiler yet"; top-level `include` is compiled). It prints the
-//!    three counts.
+//!    running). There is no list of exceptions. It prints the two counts.
 //! 7. `every_program_is_checked` fails when a file under `tests/compiler/`
 //!    has no `check` here, so that a new program cannot go unsnapshotted.
 //!
@@ -61,6 +58,7 @@ const PROGRAMS: &[&str] = &[
     "fact.scm",
     "forms.scm",
     "hygiene.scm",
+    "include-body.scm",
     "include.scm",
     "inheritance.scm",
     "letrec.scm",
@@ -131,6 +129,30 @@ fn check_error_in(name: &str, file: &str, expected: &str) {
 #[test]
 fn include() {
     check("include.scm");
+}
+
+/// `include` in a body splices the file's forms, definitions and macros
+/// included; the line table names the included file.
+#[test]
+fn include_body() {
+    check("include-body.scm");
+}
+
+#[test]
+fn include_in_expression() {
+    check_error(
+        "include-expression.scm",
+        "3:8: error: `include` is only allowed at the top level or at the start of a body",
+    );
+}
+
+#[test]
+fn include_body_error() {
+    check_error_in(
+        "include-body-error.scm",
+        "include-error.inc",
+        "3:3: error: bad `if` form: expected (if test consequent [alternative])",
+    );
 }
 
 #[test]
@@ -474,7 +496,7 @@ fn every_test_program_compiles() {
     let root = workspace_root();
     let mut files = Vec::new();
     program_files(&root.join("tests/programs"), &mut files);
-    let (mut compiled, mut same_error, mut unsupported) = (0, 0, 0);
+    let (mut compiled, mut same_error) = (0, 0);
     let mut failures = Vec::new();
     for file in &files {
         let relative = file.strip_prefix(&root).unwrap_or(file).to_string_lossy().into_owned();
@@ -483,15 +505,6 @@ fn every_test_program_compiles() {
         let first = stdout.lines().next().unwrap_or("").to_string();
         if output.status.success() {
             compiled += 1;
-        } else if first.ends_with("is not supported by the compiler yet") {
-            // Only `include` in a body may be refused (a body's forms would
-            // need positions in another file than their top-level form's).
-            if first.ends_with(": error: `include` in a body is not supported by the compiler yet") {
-                println!("  refused: {first}");
-                unsupported += 1;
-            } else {
-                failures.push(format!("{relative}: {first}"));
-            }
         } else {
             let seed = run(&[&relative]);
             let seed_stderr = String::from_utf8_lossy(&seed.stderr).into_owned();
@@ -502,7 +515,7 @@ fn every_test_program_compiles() {
             }
         }
     }
-    println!("{compiled} compile, {same_error} fail as on the seed, {unsupported} use `include` in a body");
+    println!("{compiled} compile, {same_error} fail as on the seed");
     assert!(failures.is_empty(), "programs the compiler rejects:\n{}", failures.join("\n"));
     assert!(compiled > 0, "no program compiled");
 }

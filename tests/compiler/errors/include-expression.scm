@@ -1,0 +1,3 @@
+; `include` in an expression is refused, as by the seed.
+(define (f)
+  (+ 1 (include "include-error.inc")))
