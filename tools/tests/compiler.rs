@@ -55,6 +55,7 @@ const PROGRAMS: &[&str] = &[
     "calls.scm",
     "closures.scm",
     "derived.scm",
+    "exits.scm",
     "fact.scm",
     "forms.scm",
     "hygiene.scm",
@@ -67,6 +68,7 @@ const PROGRAMS: &[&str] = &[
     "objects.scm",
     "own-plus.scm",
     "records.scm",
+    "values.scm",
 ];
 
 fn workspace_root() -> PathBuf {
@@ -190,6 +192,50 @@ fn own_plus() {
 #[test]
 fn set_builtin() {
     check_error("set-builtin.scm", "3:3: error: cannot assign to builtin: car");
+}
+
+/// `values`, and call-with-values of lambda expressions inlined as
+/// `receive` / `receive-rest` (let-values, define-values).
+#[test]
+fn values() {
+    check("values.scm");
+}
+
+#[test]
+fn passes_values() {
+    check_passes("values.scm");
+}
+
+/// call/cc and dynamic-wind of lambda expressions as push-exit,
+/// push-cleanup, pop-exit and rethrow.
+#[test]
+fn exits() {
+    check("exits.scm");
+}
+
+#[test]
+fn passes_exits() {
+    check_passes("exits.scm");
+}
+
+#[test]
+fn receive_duplicate_parameter() {
+    check_error("receive-duplicate.scm", "4:5: error: duplicate parameter `a`");
+}
+
+#[test]
+fn bad_let_values() {
+    check_error(
+        "bad-let-values.scm",
+        "3:3: error: bad syntax: expected (let-values ((formals expression) ...) body ...): (let-values (((a b) 1 2)) a)",
+    );
+}
+
+/// A malformed definition later in a body was reported after an error in
+/// an earlier definition's value: the seed checks every definition first.
+#[test]
+fn bad_define_values() {
+    check_error("bad-define-values.scm", "4:3: error: bad `define` form: expected a name or (name parameter ...)");
 }
 
 #[test]
