@@ -1,5 +1,8 @@
-; Records, multiple values, case-lambda, guard and parameterize: macros
-; that expand to calls of the kernel's procedures.
+; Records, multiple values, case-lambda, guard and parameterize: a
+; top-level define-record-type makes its type at compile time (record
+; opcodes; see record-types.scm), define-values and let-values are
+; `receive`; case-lambda, guard and parameterize expand to calls of the
+; kernel's procedures.
 (define-record-type point
   (make-point x y)
   point?

@@ -67,6 +67,7 @@ const PROGRAMS: &[&str] = &[
     "modules.scm",
     "objects.scm",
     "own-plus.scm",
+    "record-types.scm",
     "records.scm",
     "values.scm",
 ];
@@ -236,6 +237,54 @@ fn bad_let_values() {
 #[test]
 fn bad_define_values() {
     check_error("bad-define-values.scm", "4:3: error: bad `define` form: expected a name or (name parameter ...)");
+}
+
+/// A top-level define-record-type: one record-type constant and
+/// procedures of record opcodes; in a body, calls as before.
+#[test]
+fn record_types() {
+    check("record-types.scm");
+}
+
+#[test]
+fn passes_record_types() {
+    check_passes("record-types.scm");
+}
+
+#[test]
+fn record_constructor_field() {
+    check_error(
+        "record-constructor-field.scm",
+        "2:1: error: bad syntax: a constructor argument is not a field of the record: \
+         (define-record-type point (make-point x z) point? (x point-x))",
+    );
+}
+
+#[test]
+fn record_field_spec() {
+    check_error(
+        "record-field-spec.scm",
+        "2:1: error: bad syntax: a field spec must be (field accessor [modifier]): \
+         (define-record-type point (make-point x) point? (x point-x set-point-x! extra))",
+    );
+}
+
+#[test]
+fn record_field_twice() {
+    check_error(
+        "record-field-twice.scm",
+        "2:1: error: bad syntax: a record field is named twice: \
+         (define-record-type point (make-point x) point? (x point-x) (x other-x))",
+    );
+}
+
+#[test]
+fn record_too_short() {
+    check_error(
+        "record-too-short.scm",
+        "2:1: error: bad syntax: expected (define-record-type name (constructor field ...) predicate field-spec ...): \
+         (define-record-type point (make-point))",
+    );
 }
 
 #[test]

@@ -1,0 +1,2 @@
+; No fields, no predicate: too short.
+(define-record-type point (make-point))
