@@ -13,7 +13,12 @@
 //!    object, and prints `ok: NAME` per check or stops with an error. Every
 //!    line must be `ok: …`, and every check in `EXPECTED` must have run, so
 //!    a check deleted or skipped fails here.
-//! 2. `object_layout_doc_is_fresh`: `runtime-src/memory/layout-doc.ut`'s
+//! 2. `tail_loop_stays_bounded`: `lazy.ut tail 5000000`, the alloc +
+//!    `tail-call!` loop five million times; the allocation stack must peak
+//!    at one pair. Ten million, the issue's figure, takes about 96 s of CPU
+//!    on the seed (9.6 µs an iteration); five million is the largest round
+//!    count under about a minute.
+//! 3. `object_layout_doc_is_fresh`: `runtime-src/memory/layout-doc.ut`'s
 //!    output must equal `docs/object-layout.md` byte for byte. With
 //!    `UTENA_UPDATE_DOCS=1` the test writes the file instead of comparing.
 //!
@@ -60,21 +65,23 @@ const EXPECTED: &[&str] = &[
     "verify! finds a broken heap header",
 ];
 
-/// Runs `program` (relative to the workspace root); answers its standard
-/// output, or fails the test with its report.
-fn run(program: &str) -> String {
+/// Runs `program` (relative to the workspace root) with `args`; answers
+/// its standard output, or fails the test with its report.
+fn run(program: &str, args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_utena"))
         .current_dir(workspace_root())
         .arg("run")
         .arg(program)
+        .args(args)
         .output()
         .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")));
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(
         output.status.success() && stderr.is_empty(),
-        "`utena run {program}` failed (from the workspace root)\n\
+        "`utena run {program} {}` failed (from the workspace root)\n\
          --- exit status: {}\n--- stdout:\n{stdout}--- stderr:\n{stderr}",
+        args.join(" "),
         output.status,
     );
     stdout
@@ -82,7 +89,7 @@ fn run(program: &str) -> String {
 
 #[test]
 fn lazy_allocation_and_collectors() {
-    let stdout = run(PROGRAM);
+    let stdout = run(PROGRAM, &[]);
     for line in stdout.lines() {
         assert!(line.starts_with("ok: "), "{PROGRAM} printed a line that is not `ok: …`: {line}");
     }
@@ -95,8 +102,19 @@ fn lazy_allocation_and_collectors() {
 }
 
 #[test]
+fn tail_loop_stays_bounded() {
+    let stdout = run(PROGRAM, &["tail", "5000000"]);
+    for check in ["the tail loop ran to the end", "the allocation stack stayed bounded: peak 24 bytes"] {
+        assert!(
+            stdout.lines().any(|line| line.strip_prefix("ok: ") == Some(check)),
+            "{PROGRAM} tail 5000000 did not report the check `{check}`\n--- stdout:\n{stdout}"
+        );
+    }
+}
+
+#[test]
 fn object_layout_doc_is_fresh() {
-    let generated = run(GENERATOR);
+    let generated = run(GENERATOR, &[]);
     let doc_path = workspace_root().join(DOC);
     if std::env::var_os(UPDATE_VARIABLE).is_some() {
         std::fs::write(&doc_path, &generated).unwrap_or_else(|error| panic!("cannot write {DOC}: {error}"));
