@@ -59,7 +59,7 @@ const EXPECTED: &[&str] = &[
     "mark-sweep: a full heap is the catchable error `heap exhausted: ...`",
     "verify! finds a new heap object pointing into the allocation stack",
     "verify! finds an old heap object pointing into the allocation stack (full check)",
-    "verify! finds an old frame's object pointing at a younger frame's",
+    "verify! finds an old frame's object pointing at a younger frame's (full check)",
     "verify! finds a frame slot naming an evicted object",
     "verify! finds a pointer to no object",
     "verify! finds a broken heap header",
