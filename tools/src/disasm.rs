@@ -53,19 +53,27 @@ enum Listing {
     Refused(String),
 }
 
-/// `utena disasm`: the listing on stdout, or 1 after printing a compile error.
-pub fn run(file: &Path, runtime_src: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+/// The Utena program `relative` (to `runtime-src`) that a subcommand runs on
+/// the seed; `what` names it in the error when it is missing. `runtime_src`
+/// is `--runtime-src` or `$UTENA_RUNTIME_SRC`, else [`DEFAULT_RUNTIME_SRC`].
+pub fn find_runtime_program(runtime_src: Option<PathBuf>, relative: &str, what: &str) -> anyhow::Result<PathBuf> {
     let runtime_src = runtime_src.unwrap_or_else(|| PathBuf::from(DEFAULT_RUNTIME_SRC));
-    let disasm = runtime_src.join(DISASM);
+    let program = runtime_src.join(relative);
     // Canonical, so that positions in an internal error read well.
-    let disasm = disasm.canonicalize().unwrap_or(disasm);
-    if !disasm.is_file() {
+    let program = program.canonicalize().unwrap_or(program);
+    if !program.is_file() {
         bail!(
-            "cannot find the compiler: {} does not exist (give the directory with --runtime-src DIR or \
+            "cannot find {what}: {} does not exist (give the directory with --runtime-src DIR or \
              UTENA_RUNTIME_SRC)",
-            disasm.display()
+            program.display()
         );
     }
+    Ok(program)
+}
+
+/// `utena disasm`: the listing on stdout, or 1 after printing a compile error.
+pub fn run(file: &Path, runtime_src: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let disasm = find_runtime_program(runtime_src, DISASM, "the compiler")?;
     let program = read_source(&disasm)?;
     // Read only to report an unreadable file here; disasm.ut reads it again.
     read_source(file)?;

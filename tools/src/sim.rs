@@ -21,9 +21,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::bail;
-
-use crate::disasm::DEFAULT_RUNTIME_SRC;
+use crate::disasm::find_runtime_program;
 use crate::{DRIVER_FAILURE, exit_code, read_source};
 
 /// The simulator's driver, relative to `runtime-src`.
@@ -44,16 +42,7 @@ pub fn run(
     options: SimOptions,
     runtime_src: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
-    let runtime_src = runtime_src.unwrap_or_else(|| PathBuf::from(DEFAULT_RUNTIME_SRC));
-    let driver = runtime_src.join(SIM);
-    let driver = driver.canonicalize().unwrap_or(driver);
-    if !driver.is_file() {
-        bail!(
-            "cannot find the simulator: {} does not exist (give the directory with --runtime-src DIR or \
-             UTENA_RUNTIME_SRC)",
-            driver.display()
-        );
-    }
+    let driver = find_runtime_program(runtime_src, SIM, "the simulator")?;
     let source = read_source(&driver)?;
     // Read only to report an unreadable file here, as `run` does.
     read_source(file)?;
@@ -74,7 +63,9 @@ pub fn run(
         Ok(status) => Ok(exit_code(status)),
         Err(report) => {
             eprintln!("{report}");
-            eprintln!("utena: error: the simulator failed (a bug in runtime-src, not in the program)");
+            eprintln!(
+                "utena: error: the simulator stopped (the report above: an error in runtime-src, or what it cannot run yet)"
+            );
             Ok(ExitCode::from(DRIVER_FAILURE))
         }
     }

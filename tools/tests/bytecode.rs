@@ -24,62 +24,23 @@
 //! Not done here: running bytecode (there is no simulator yet).
 
 use std::path::PathBuf;
-use std::process::Command;
 
 mod common;
-use common::workspace_root;
+use common::{check_generated_doc, utena_run, workspace_root};
 
-const TABLE: &str = "runtime-src/compiler/bytecode.ut";
 const GENERATOR: &str = "runtime-src/compiler/bytecode-doc.ut";
 const DOC: &str = "docs/bytecode.md";
 const SNAPSHOT: &str = "tools/tests/snapshots/bytecode__published_opcodes.snap";
-const UPDATE_VARIABLE: &str = "UTENA_UPDATE_DOCS";
 
 /// Runs `program` (relative to the workspace root) with `args`; answers
 /// its standard output, or fails the test with its report.
 fn run(program: &str, args: &[&str]) -> String {
-    let command = std::iter::once(program).chain(args.iter().copied()).collect::<Vec<_>>().join(" ");
-    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
-        .current_dir(workspace_root())
-        .arg("run")
-        .arg(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")));
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(
-        output.status.success() && stderr.is_empty(),
-        "`utena run {command}` failed (from the workspace root)\n\
-         --- exit status: {}\n--- stdout:\n{stdout}--- stderr:\n{stderr}",
-        output.status,
-    );
-    stdout
+    utena_run(program, args)
 }
 
 #[test]
 fn doc_is_fresh() {
-    let generated = run(GENERATOR, &[]);
-    let doc_path = workspace_root().join(DOC);
-    if std::env::var_os(UPDATE_VARIABLE).is_some() {
-        std::fs::write(&doc_path, &generated).unwrap_or_else(|error| panic!("cannot write {DOC}: {error}"));
-        return;
-    }
-    let committed = std::fs::read_to_string(&doc_path).unwrap_or_default();
-    if committed != generated {
-        let line = committed.lines().zip(generated.lines()).position(|(a, b)| a != b);
-        let line = line.unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
-        panic!(
-            "{DOC} is stale: it is not what {GENERATOR} prints for the table in {TABLE} \
-             (first difference at line {}).\n\
-             Regenerate it and commit it with the table change:\n    \
-             {UPDATE_VARIABLE}=1 cargo test --release -p utena --test bytecode\n\
-             --- {DOC} has:\n{}\n--- the generator prints:\n{}",
-            line + 1,
-            committed.lines().nth(line).unwrap_or("(end of file)"),
-            generated.lines().nth(line).unwrap_or("(end of output)"),
-        );
-    }
+    check_generated_doc(DOC, GENERATOR, &run(GENERATOR, &[]), "bytecode");
 }
 
 #[test]

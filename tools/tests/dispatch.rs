@@ -21,10 +21,8 @@
 //!
 //! Not done here: dispatch inside the simulator's VM (`tools/tests/sim.rs`).
 
-use std::process::Command;
-
 mod common;
-use common::{files_under, slash_path, workspace_root};
+use common::{files_under, slash_path, utena_run_output, workspace_root};
 
 const PROGRAMS: &[&str] =
     &["basics.ut", "random-hierarchies.ut", "satiation.ut", "fatal-miss.ut", "no-regress.ut", "collection.ut"];
@@ -36,12 +34,7 @@ fn check(name: &str) {
     let source = std::fs::read_to_string(workspace_root().join(&relative))
         .unwrap_or_else(|error| panic!("cannot read {relative}: {error}"));
     let expected_error = source.lines().find_map(|line| line.strip_prefix(EXPECT_ERROR)).map(str::trim);
-    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
-        .current_dir(workspace_root())
-        .arg("run")
-        .arg(&relative)
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")));
+    let output = utena_run_output(&relative, &[]);
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     let report = format!(

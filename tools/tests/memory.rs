@@ -25,15 +25,12 @@
 //! Not done here: running compiled programs on the simulated heap
 //! (`tools/tests/sim.rs`).
 
-use std::process::Command;
-
 mod common;
-use common::workspace_root;
+use common::{check_generated_doc, utena_run};
 
 const PROGRAM: &str = "tests/memory/lazy.ut";
 const GENERATOR: &str = "runtime-src/memory/layout-doc.ut";
 const DOC: &str = "docs/object-layout.md";
-const UPDATE_VARIABLE: &str = "UTENA_UPDATE_DOCS";
 
 /// The checks `lazy.ut` must report, each a prefix of an `ok:` line.
 const EXPECTED: &[&str] = &[
@@ -71,23 +68,7 @@ const EXPECTED: &[&str] = &[
 /// Runs `program` (relative to the workspace root) with `args`; answers
 /// its standard output, or fails the test with its report.
 fn run(program: &str, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
-        .current_dir(workspace_root())
-        .arg("run")
-        .arg(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")));
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(
-        output.status.success() && stderr.is_empty(),
-        "`utena run {program} {}` failed (from the workspace root)\n\
-         --- exit status: {}\n--- stdout:\n{stdout}--- stderr:\n{stderr}",
-        args.join(" "),
-        output.status,
-    );
-    stdout
+    utena_run(program, args)
 }
 
 #[test]
@@ -117,25 +98,5 @@ fn tail_loop_stays_bounded() {
 
 #[test]
 fn object_layout_doc_is_fresh() {
-    let generated = run(GENERATOR, &[]);
-    let doc_path = workspace_root().join(DOC);
-    if std::env::var_os(UPDATE_VARIABLE).is_some() {
-        std::fs::write(&doc_path, &generated).unwrap_or_else(|error| panic!("cannot write {DOC}: {error}"));
-        return;
-    }
-    let committed = std::fs::read_to_string(&doc_path).unwrap_or_default();
-    if committed != generated {
-        let line = committed.lines().zip(generated.lines()).position(|(a, b)| a != b);
-        let line = line.unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
-        panic!(
-            "{DOC} is stale: it is not what {GENERATOR} prints for runtime-src/memory/layout.ut \
-             (first difference at line {}).\n\
-             Regenerate it and commit it with the layout change:\n    \
-             {UPDATE_VARIABLE}=1 cargo test --release -p utena --test memory\n\
-             --- {DOC} has:\n{}\n--- the generator prints:\n{}",
-            line + 1,
-            committed.lines().nth(line).unwrap_or("(end of file)"),
-            generated.lines().nth(line).unwrap_or("(end of output)"),
-        );
-    }
+    check_generated_doc(DOC, GENERATOR, &run(GENERATOR, &[]), "memory");
 }

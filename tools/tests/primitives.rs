@@ -19,56 +19,21 @@
 //!
 //! Not done here: running a primitive by number (there is no VM yet).
 
-use std::process::Command;
-
 mod common;
-use common::workspace_root;
+use common::{check_generated_doc, utena_run, workspace_root};
 
 const GENERATOR: &str = "runtime-src/compiler/primitives-doc.ut";
 const DOC: &str = "docs/primitives.md";
 const SNAPSHOT: &str = "tools/tests/snapshots/primitives__published_primitives.snap";
-const UPDATE_VARIABLE: &str = "UTENA_UPDATE_DOCS";
 
 /// Standard output of `utena run GENERATOR ARGS…`, which must succeed.
 fn run(args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
-        .current_dir(workspace_root())
-        .arg("run")
-        .arg(GENERATOR)
-        .args(args)
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")));
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(
-        output.status.success() && stderr.is_empty(),
-        "`utena run {GENERATOR} {}` failed\n--- stdout:\n{stdout}--- stderr:\n{stderr}",
-        args.join(" ")
-    );
-    stdout
+    utena_run(GENERATOR, args)
 }
 
 #[test]
 fn doc_is_fresh() {
-    let generated = run(&[]);
-    let doc_path = workspace_root().join(DOC);
-    if std::env::var_os(UPDATE_VARIABLE).is_some() {
-        std::fs::write(&doc_path, &generated).unwrap_or_else(|error| panic!("cannot write {DOC}: {error}"));
-        return;
-    }
-    let committed = std::fs::read_to_string(&doc_path).unwrap_or_default();
-    if committed != generated {
-        let line = committed.lines().zip(generated.lines()).position(|(a, b)| a != b);
-        let line = line.unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
-        panic!(
-            "{DOC} is stale (first difference at line {}). Regenerate it and commit it with the table:\n    \
-             {UPDATE_VARIABLE}=1 cargo test --release -p utena --test primitives\n\
-             --- {DOC} has:\n{}\n--- the generator prints:\n{}",
-            line + 1,
-            committed.lines().nth(line).unwrap_or("(end of file)"),
-            generated.lines().nth(line).unwrap_or("(end of output)"),
-        );
-    }
+    check_generated_doc(DOC, GENERATOR, &run(&[]), "primitives");
 }
 
 #[test]

@@ -15,10 +15,8 @@
 //!
 //! Not done here: running programs on the simulator (tools/tests/sim.rs).
 
-use std::process::Command;
-
 mod common;
-use common::workspace_root;
+use common::utena_run;
 
 const PROGRAM: &str = "tests/vm-data/differential.ut";
 
@@ -36,14 +34,7 @@ fn cases(output: &str) -> Vec<(String, String, String)> {
 
 #[test]
 fn heap_data_and_primitives_match_the_seed() {
-    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
-        .current_dir(workspace_root())
-        .args(["run", PROGRAM])
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")));
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(output.status.success() && stderr.is_empty(), "`utena run {PROGRAM}` failed:\n{stderr}");
+    let stdout = utena_run(PROGRAM, &[]);
     let cases = cases(&stdout);
     assert!(cases.len() > 1000, "only {} cases ran", cases.len());
     let differing: Vec<String> = cases

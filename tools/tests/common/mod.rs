@@ -34,3 +34,60 @@ pub fn files_under(dir: &Path, extensions: &[&str]) -> std::io::Result<Vec<PathB
 pub fn slash_path(path: &Path) -> String {
     path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
+
+/// The finished `utena run PROGRAM ARGS…`, run from the repository root
+/// (PROGRAM relative to it).
+pub fn utena_run_output(program: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_utena"))
+        .current_dir(workspace_root())
+        .arg("run")
+        .arg(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")))
+}
+
+/// The standard output of `utena run PROGRAM ARGS…`, which must exit 0 and
+/// print nothing on stderr; otherwise the test fails with the whole report.
+pub fn utena_run(program: &str, args: &[&str]) -> String {
+    let output = utena_run_output(program, args);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success() && stderr.is_empty(),
+        "`utena run {program} {}` failed (from the workspace root)\n\
+         --- exit status: {}\n--- stdout:\n{stdout}--- stderr:\n{stderr}",
+        args.join(" "),
+        output.status,
+    );
+    stdout
+}
+
+/// The environment variable that makes a doc-freshness check rewrite the
+/// doc instead of failing.
+pub const UPDATE_DOCS: &str = "UTENA_UPDATE_DOCS";
+
+/// Checks that the committed `doc` (relative to the root) is exactly what
+/// `generator` printed (`generated`); with `UTENA_UPDATE_DOCS` set, writes
+/// it instead. `test` names the test binary, for the regeneration command.
+pub fn check_generated_doc(doc: &str, generator: &str, generated: &str, test: &str) {
+    let doc_path = workspace_root().join(doc);
+    if std::env::var_os(UPDATE_DOCS).is_some() {
+        std::fs::write(&doc_path, generated).unwrap_or_else(|error| panic!("cannot write {doc}: {error}"));
+        return;
+    }
+    let committed = std::fs::read_to_string(&doc_path).unwrap_or_default();
+    if committed != generated {
+        let line = committed.lines().zip(generated.lines()).position(|(a, b)| a != b);
+        let line = line.unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
+        panic!(
+            "{doc} is stale: it is not what {generator} prints (first difference at line {}).\n\
+             Regenerate it and commit it with the change to its source:\n    \
+             {UPDATE_DOCS}=1 cargo test --release -p utena --test {test}\n\
+             --- {doc} has:\n{}\n--- the generator prints:\n{}",
+            line + 1,
+            committed.lines().nth(line).unwrap_or("(end of file)"),
+            generated.lines().nth(line).unwrap_or("(end of output)"),
+        );
+    }
+}
