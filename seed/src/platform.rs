@@ -140,8 +140,20 @@ impl Interp {
                 Ok(Value::string(&String::from_utf8_lossy(&bytes), true))
             }
             (Native::Files, "write-file", [path, contents]) => {
-                let (path, contents) = (text_arg(who, path)?, text_arg(who, contents)?);
-                std::fs::write(&path, contents).map_err(|e| error(format!("{who}: cannot write {path}: {e}")))?;
+                // A bytevector is written as its bytes (an executable image), a string as UTF-8.
+                let path = text_arg(who, path)?;
+                let bytes = match contents {
+                    Value::Bytes(bytes) => bytes.borrow().clone(),
+                    text => text_arg(who, text)?.into_bytes(),
+                };
+                std::fs::write(&path, bytes).map_err(|e| error(format!("{who}: cannot write {path}: {e}")))?;
+                Ok(Value::Unspecified)
+            }
+            (Native::Files, "make-executable", [path]) => {
+                use std::os::unix::fs::PermissionsExt;
+                let path = text_arg(who, path)?;
+                let mode = std::fs::Permissions::from_mode(0o755);
+                std::fs::set_permissions(&path, mode).map_err(|e| error(format!("{who}: cannot chmod {path}: {e}")))?;
                 Ok(Value::Unspecified)
             }
             (Native::Files, _, [path]) => Ok(Value::Bool(std::path::Path::new(&text_arg(who, path)?).exists())),
@@ -189,6 +201,7 @@ const MESSAGES: &[(&str, &str, usize, usize)] = &[
     ("console", "write-string", 1, 1), ("console", "write-char", 1, 1), ("console", "display", 1, 1),
     ("console", "write", 1, 1), ("console", "newline", 0, 0), ("console", "flush", 0, 0),
     ("files", "read-file", 1, 1), ("files", "write-file", 2, 2), ("files", "exists?", 1, 1),
+    ("files", "make-executable", 1, 1),
     ("clock", "milliseconds", 0, 0),
     ("simulated-memory", "size", 0, 0), ("simulated-memory", "byte-ref", 1, 1),
     ("simulated-memory", "byte-set!", 2, 2), ("simulated-memory", "word-ref", 1, 1),
