@@ -27,6 +27,7 @@
 
 mod disasm;
 mod engine;
+mod inspect;
 mod repl;
 mod sim;
 
@@ -88,6 +89,12 @@ enum Command {
         #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
         runtime_src: Option<PathBuf>,
     },
+    /// Show an executable's segments, sections, symbols and DWARF line table (docs/image.md).
+    #[command(after_help = "A file that cannot be read or is not a 64-bit ELF file is an error (status 2).")]
+    Inspect {
+        /// The executable to read.
+        file: PathBuf,
+    },
     /// The runtime in Utena on a simulated heap (docs/runtime.md).
     Sim {
         #[command(subcommand)]
@@ -131,6 +138,7 @@ fn main() -> ExitCode {
         Command::Repl => repl::run().map(exit_code),
         Command::Read { file } => read(&file),
         Command::Disasm { file, runtime_src } => disasm::run(&file, runtime_src),
+        Command::Inspect { file } => inspect::run(&file),
         Command::Sim { command: SimCommand::Run { gc, stress, verify, stats, runtime_src, file, args } } => {
             sim::run(&file, args, sim::SimOptions { gc, stress, verify, stats }, runtime_src)
         }
