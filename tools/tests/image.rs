@@ -329,3 +329,11 @@ fn writer_refuses_overlapping_segments() {
     }
     assert_eq!(stdout.lines().count(), 6, "{stdout}");
 }
+
+/// The writer's output depends only on its input (elf.ut's invariant, which
+/// the bootstrap fixpoint needs): two builds are byte-identical.
+#[test]
+fn output_is_deterministic() {
+    let (first, second) = (build_in("/utena-build"), build_in("/utena-build"));
+    assert!(read_file(&first.executable) == read_file(&second.executable), "two builds differ");
+}
