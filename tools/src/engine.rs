@@ -4,9 +4,11 @@
 //! and the error for an unknown engine all come from one place.
 //!
 //! Design: each variant has one arm in [`Engine::run`]. The seed interprets
-//! the source directly. Planned: `Sim` (compile with runtime-src and run the
-//! code in the simulator) and `Native` (build a static executable and run
-//! it); adding one is a variant, a doc comment (its help text) and an arm.
+//! the source directly. `Sim` is `utena sim run` with its defaults
+//! (`sim.rs`): it reports the program's errors itself, so `main.rs` hands it
+//! the file rather than calling [`Engine::run`]. Planned: `Native` (build a
+//! static executable and run it); adding one is a variant, a doc comment
+//! (its help text) and an arm.
 //!
 //! Invariant: every engine prints the same output and the same error report
 //! for the same program (`docs/conventions.md`); the test harness in
@@ -19,6 +21,8 @@ use clap::ValueEnum;
 pub enum Engine {
     /// The seed interpreter: reads and interprets the source directly.
     Seed,
+    /// The runtime in Utena on a simulated heap (`utena sim run` with its defaults).
+    Sim,
 }
 
 /// A finished program: its exit status, or its error report (already
@@ -31,6 +35,7 @@ impl Engine {
     pub fn run(self, name: String, source: String, args: Vec<String>) -> anyhow::Result<ProgramOutcome> {
         match self {
             Engine::Seed => Ok(run_on_seed(name, source, args)),
+            Engine::Sim => anyhow::bail!("internal error: the simulator runs through sim::run"),
         }
     }
 }

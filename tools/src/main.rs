@@ -7,8 +7,8 @@
 //! Design:
 //! 1. `clap` parses the command line into [`Cli`]; each subcommand is one
 //!    function here or in a module named for it (`repl`, `disasm`).
-//! 2. A program runs on an [`Engine`] (`engine.rs`). Today the only engine is
-//!    the seed interpreter; the simulator and native code join the same enum.
+//! 2. A program runs on an [`Engine`] (`engine.rs`): the seed interpreter, or
+//!    the simulator (`sim.rs`); native code will join the same enum.
 //! 3. Every seed call happens inside `seed::run_with_large_stack`, because a
 //!    `Seed` needs a thread with a large stack (and is `!Send`, so it is made
 //!    and used inside that closure).
@@ -151,6 +151,9 @@ fn main() -> ExitCode {
 
 /// `utena run`: the program's exit status, or 1 after printing its error report.
 fn run(engine: Engine, file: &Path, args: Vec<String>) -> anyhow::Result<ExitCode> {
+    if engine == Engine::Sim {
+        return sim::run(file, args, sim::SimOptions::default(), None);
+    }
     let source = read_source(file)?;
     let name = file.display().to_string();
     match engine.run(name, source, args)? {

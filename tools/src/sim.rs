@@ -35,6 +35,13 @@ pub struct SimOptions {
     pub stats: bool,
 }
 
+impl Default for SimOptions {
+    /// `utena run --engine sim`: the copying collector, no checks, no figures.
+    fn default() -> Self {
+        SimOptions { gc: "copying".to_string(), stress: false, verify: false, stats: false }
+    }
+}
+
 /// Runs FILE on the simulator: the program's exit status.
 pub fn run(
     file: &Path,
