@@ -981,14 +981,8 @@ fn bad_operands_are_errors() {
         ("((jmp l))", "undefined label"),
         ("((je l) (bind m))", "undefined label"),
         ("((bind l) (bind l))", "bound twice"),
-        (
-            "((jmp-short l) (db 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 100 101 102 103 104 105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 125 126 127 128) (bind l))",
-            "short jump out of range",
-        ),
-        (
-            "((bind l) (db 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 100 101 102 103 104 105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 125 126 127) (je-short l))",
-            "short jump out of range",
-        ),
+        ("((jmp-short l) (align 256) (bind l))", "short jump out of range"),
+        ("((nop) (bind l) (align 128) (je-short l))", "short jump out of range"),
         ("((jmp rax rbx))", "expected 1 operands"),
         ("((frob rax))", "unknown instruction"),
         ("((je rax))", "expected a label"),
@@ -1002,6 +996,9 @@ fn bad_operands_are_errors() {
         ("((align 3))", "power of two"),
         ("((db 256))", "db takes bytes"),
         ("(mov rax rbx)", "an instruction is a list"),
+        ("((jmp-short (extern f)))", "cannot reach an extern"),
+        ("((call (extern)))", "malformed extern"),
+        ("((mov rax (extern f)))", "no such form"),
     ];
     let lines = run_cases(&bad.iter().map(|(case, _)| case.to_string()).collect::<Vec<_>>());
     for ((case, words), line) in bad.iter().zip(&lines) {
@@ -1013,16 +1010,26 @@ fn bad_operands_are_errors() {
 }
 
 /// The forms dynasm cannot write the same way: `movabs` of a label, `dq`,
-/// `align`; and what `labels` and `relocations` answer after `finish`.
+/// `align`, `(extern name)`; and what `labels` and `relocations` answer
+/// after `finish`.
 #[test]
 fn layout_and_relocations() {
     let lines = run_cases(&[
         "(layout (bind start) (movabs rax end) (align 16) (bind end) (dq start end 258) (db 1 -1))".to_string(),
+        "(layout (call (extern gc-collect)) (jne (extern \"slow path\")) (movabs r9 (extern table)) \
+         (dq (extern table)) (jmp (extern exit)))"
+            .to_string(),
     ]);
     assert_eq!(
         lines[0],
         "48 b8 10 00 00 00 00 00 00 00 90 90 90 90 90 90 \
          00 00 00 00 00 00 00 00 10 00 00 00 00 00 00 00 02 01 00 00 00 00 00 00 01 ff \
          labels ((start . 0) (end . 16)) relocations ((abs64 2 end 16) (abs64 16 start 0) (abs64 24 end 16))"
+    );
+    assert_eq!(
+        lines[1],
+        "e8 00 00 00 00 0f 85 00 00 00 00 49 b9 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 e9 00 00 00 00 \
+         labels () relocations ((extern-rel32 1 gc-collect) (extern-rel32 7 \"slow path\") \
+         (extern-abs64 13 table) (extern-abs64 21 table) (extern-rel32 30 exit))"
     );
 }
