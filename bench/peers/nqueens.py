@@ -28,4 +28,4 @@ def queens(board_size):
 
 
 sys.setrecursionlimit(10000)
-print(queens(10))
+print(queens(int(sys.argv[1])))

@@ -1,4 +1,7 @@
 # string-builder: the peer of bench/programs/string-builder.scm.
+import sys
+
+
 def numbers_text(n):
     return "".join(str(i) + "," for i in range(n))
 
@@ -11,6 +14,6 @@ def digit_sum(text):
     return total
 
 
-text = numbers_text(200000)
+text = numbers_text(int(sys.argv[1]))
 print(len(text))
 print(digit_sum(text))

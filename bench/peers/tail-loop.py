@@ -1,4 +1,7 @@
 # tail-loop: the peer of bench/programs/tail-loop.scm (a while loop).
+import sys
+
+
 def sum_below(n):
     i = 0
     acc = 0
@@ -8,4 +11,4 @@ def sum_below(n):
     return acc
 
 
-print(sum_below(10000000))
+print(sum_below(int(sys.argv[1])))

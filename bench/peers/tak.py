@@ -1,4 +1,7 @@
 # tak: the peer of bench/programs/tak.scm.
+import sys
+
+
 def tak(x, y, z):
     if not y < x:
         return z
@@ -12,4 +15,4 @@ def repeat(n):
     return result
 
 
-print(repeat(10))
+print(repeat(int(sys.argv[1])))

@@ -1,4 +1,9 @@
-; nqueens: count the placements of 10 queens; list building and recursion.
+; nqueens: count the placements of N queens on an N-by-N board; list building
+; and recursion.
+; size: 10
+; expect: 724
+; sim-size: 7
+; expect: 40
 (define (ok? row dist placed)
   (or (null? placed)
       (and (not (= (car placed) (+ row dist)))
@@ -21,6 +26,5 @@
       (if (= i 0) rows (loop (- i 1) (cons i rows)))))
   (place (one-to board-size) '() '()))
 
-(display (queens 10))
+(display (queens (string->number (cadr (command-line)))))
 (newline)
-; expect: 724

@@ -1,4 +1,9 @@
 ; tak: Takeuchi's function from the Gabriel benchmarks; deep mutual calls.
+; The size is how many times (tak 18 12 6) runs.
+; size: 10
+; expect: 7
+; sim-size: 1
+; expect: 7
 (define (tak x y z)
   (if (not (< y x))
       z
@@ -10,6 +15,5 @@
     (if (= i n)
         result
         (loop (+ i 1) (tak 18 12 6)))))
-(display (repeat 10))
+(display (repeat (string->number (cadr (command-line)))))
 (newline)
-; expect: 7
