@@ -108,27 +108,73 @@ enum SimCommand {
     #[command(after_help = "Program output goes to stdout; a program error prints FILE:LINE:COL: error: MESSAGE \
                       on stderr (status 1). The simulator is DIR/sim/main.ut, DIR as for `utena disasm`.")]
     Run {
-        /// The collector the runtime is instantiated with.
-        #[arg(long, value_parser = ["copying", "mark-sweep"], default_value = "copying")]
-        gc: String,
-        /// Collect at every safepoint after an allocation.
-        #[arg(long)]
-        stress: bool,
-        /// Check the lazy-allocation invariant and the heap after every store and pop.
-        #[arg(long)]
-        verify: bool,
-        /// Print allocation, eviction, collection and instruction figures to stderr.
-        #[arg(long)]
-        stats: bool,
-        /// The runtime-src directory [default: the one utena was built from].
-        #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
-        runtime_src: Option<PathBuf>,
+        #[command(flatten)]
+        options: SimArgs,
         /// The program's source file.
         file: PathBuf,
         /// Arguments passed to the program.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Run a program on the simulated heap, then write the heap it left as a Graphviz graph.
+    #[command(after_help = "A node per object reachable from the VM's roots (kind, length, a short value, \
+                      address), an edge per pointer field labelled with the field's name, the roots as \
+                      one double-octagon node; the program's globals are drawn first. Render it with \
+                      `dot -Tsvg OUT.dot -o heap.svg`.")]
+    Heap {
+        #[command(flatten)]
+        options: SimArgs,
+        /// Where to write the graph (Graphviz DOT); it may also follow FILE, before the program's arguments.
+        #[arg(long, value_name = "OUT.dot")]
+        dot: Option<PathBuf>,
+        /// Draw at most this many objects; a DOT comment says what was left out.
+        #[arg(long, value_name = "N", default_value_t = 3000, value_parser = clap::value_parser!(u64).range(1..))]
+        max_nodes: u64,
+        /// The program's source file.
+        file: PathBuf,
+        /// Arguments passed to the program.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+}
+
+/// The options every `utena sim` command takes.
+#[derive(clap::Args)]
+struct SimArgs {
+    /// The collector the runtime is instantiated with.
+    #[arg(long, value_parser = ["copying", "mark-sweep"], default_value = "copying")]
+    gc: String,
+    /// Collect at every safepoint after an allocation, from the program's first form (the boot is not stressed).
+    #[arg(long)]
+    stress: bool,
+    /// Check the lazy-allocation invariant after every store and frame pop, and the heap after every collection.
+    #[arg(long)]
+    verify: bool,
+    /// Print allocation, eviction, collection, dispatch and instruction figures to stderr.
+    #[arg(long)]
+    stats: bool,
+    /// Which inline-cache misses at the runtime library's (satiated) send sites stop the run:
+    /// off, builtin (a built-in class's) or all.
+    #[arg(long, value_name = "MODE", value_parser = ["off", "builtin", "all"], default_value = "builtin")]
+    fatal_misses: String,
+    /// The runtime-src directory [default: the one utena was built from].
+    #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
+    runtime_src: Option<PathBuf>,
+}
+
+impl SimArgs {
+    /// The simulator's options, and where its driver is looked for.
+    fn split(self, heap: Option<sim::HeapGraph>) -> (sim::SimOptions, Option<PathBuf>) {
+        let options = sim::SimOptions {
+            gc: self.gc,
+            stress: self.stress,
+            verify: self.verify,
+            stats: self.stats,
+            fatal_misses: self.fatal_misses,
+            heap,
+        };
+        (options, self.runtime_src)
+    }
 }
 
 fn main() -> ExitCode {
@@ -139,8 +185,15 @@ fn main() -> ExitCode {
         Command::Read { file } => read(&file),
         Command::Disasm { file, runtime_src } => disasm::run(&file, runtime_src),
         Command::Inspect { file } => inspect::run(&file),
-        Command::Sim { command: SimCommand::Run { gc, stress, verify, stats, runtime_src, file, args } } => {
-            sim::run(&file, args, sim::SimOptions { gc, stress, verify, stats }, runtime_src)
+        Command::Sim { command: SimCommand::Run { options, file, args } } => {
+            let (options, runtime_src) = options.split(None);
+            sim::run(&file, args, options, runtime_src)
+        }
+        Command::Sim { command: SimCommand::Heap { options, dot, max_nodes, file, mut args } } => {
+            sim::heap_graph(dot, max_nodes, &mut args).and_then(|graph| {
+                let (options, runtime_src) = options.split(Some(graph));
+                sim::run(&file, args, options, runtime_src)
+            })
         }
     };
     outcome.unwrap_or_else(|error| {

@@ -1,4 +1,5 @@
-//! `utena sim run`: a program run by the runtime in Utena on a simulated heap.
+//! `utena sim run` and `utena sim heap`: a program run by the runtime in
+//! Utena on a simulated heap, and the heap it left drawn as a graph.
 //!
 //! Purpose: run the VM, allocator, collectors and dispatch written in Utena
 //! (`runtime-src/vm`, `memory`, `dispatch`; `docs/runtime.md`) over a
@@ -15,6 +16,9 @@
 //!    exit status is the program's.
 //! 3. An error in `main.ut` itself -- a bug in the simulator, not in the
 //!    program -- is a driver failure: the seed's report, then status 2.
+//! 4. `utena sim heap` is `sim run` with `--dot OUT.dot --max-nodes N`
+//!    passed on: `main.ut` writes the graph (`runtime-src/sim/heap-dot.ut`)
+//!    after the program's last form.
 //!
 //! Not done here: anything but finding and starting the simulator.
 
@@ -33,12 +37,54 @@ pub struct SimOptions {
     pub stress: bool,
     pub verify: bool,
     pub stats: bool,
+    /// `off`, `builtin` or `all`: which misses at satiated library sites are fatal.
+    pub fatal_misses: String,
+    /// `utena sim heap`: where to draw the heap, and how much of it.
+    pub heap: Option<HeapGraph>,
+}
+
+/// The heap graph `utena sim heap` writes.
+pub struct HeapGraph {
+    pub dot: PathBuf,
+    pub max_nodes: u64,
+}
+
+/// `utena sim heap`'s graph options: `--dot` and `--max-nodes` as given
+/// before FILE, or leading the arguments after it (`utena sim heap FILE
+/// --dot OUT.dot`, the form), which are taken out of `args`.
+pub fn heap_graph(dot: Option<PathBuf>, max_nodes: u64, args: &mut Vec<String>) -> anyhow::Result<HeapGraph> {
+    let mut graph = HeapGraph { dot: dot.unwrap_or_default(), max_nodes };
+    while args.len() >= 2 && (args[0] == "--dot" || args[0] == "--max-nodes") {
+        let value = args[1].clone();
+        if args[0] == "--dot" {
+            graph.dot = PathBuf::from(value);
+        } else {
+            graph.max_nodes = value
+                .parse()
+                .ok()
+                .filter(|count| *count > 0)
+                .ok_or_else(|| anyhow::anyhow!("--max-nodes needs a positive count, not `{value}`"))?;
+        }
+        args.drain(..2);
+    }
+    if graph.dot.as_os_str().is_empty() {
+        anyhow::bail!("utena sim heap needs --dot OUT.dot: where to write the graph");
+    }
+    Ok(graph)
 }
 
 impl Default for SimOptions {
-    /// `utena run --engine sim`: the copying collector, no checks, no figures.
+    /// `utena run --engine sim`: the copying collector, no checks, no
+    /// figures, built-in misses at the library's sites fatal.
     fn default() -> Self {
-        SimOptions { gc: "copying".to_string(), stress: false, verify: false, stats: false }
+        SimOptions {
+            gc: "copying".to_string(),
+            stress: false,
+            verify: false,
+            stats: false,
+            fatal_misses: "builtin".to_string(),
+            heap: None,
+        }
     }
 }
 
@@ -53,11 +99,15 @@ pub fn run(
     let source = read_source(&driver)?;
     // Read only to report an unreadable file here, as `run` does.
     read_source(file)?;
-    let mut arguments = vec!["--gc".to_string(), options.gc];
+    let mut arguments = vec!["--gc".to_string(), options.gc, "--fatal-misses".to_string(), options.fatal_misses];
     for (flag, on) in [("--stress", options.stress), ("--verify", options.verify), ("--stats", options.stats)] {
         if on {
             arguments.push(flag.to_string());
         }
+    }
+    if let Some(heap) = options.heap {
+        arguments.extend(["--dot".to_string(), heap.dot.display().to_string()]);
+        arguments.extend(["--max-nodes".to_string(), heap.max_nodes.to_string()]);
     }
     arguments.push(file.display().to_string());
     arguments.extend(args);
