@@ -95,17 +95,12 @@ const STRESS_PROGRAMS: &[&str] = &[
     "tests/programs/strings/string-mutation.scm",
     "tests/programs/records/record-linked-list.scm",
     "tests/sim/stress-tail.scm",
+    "tests/programs/objects/inheritance.ut",
+    "tests/programs/control/exceptions.scm",
 ];
 
-/// Programs the copying collector fails under stress (below), with the
-/// message it stops with; mark-sweep runs them.
-const COPYING_STRESS_FAILURES: &[(&str, &str)] = &[
-    ("tests/programs/objects/inheritance.ut", "bitwise-and: expected an integer, got #f"),
-    ("tests/programs/control/exceptions.scm", "continuation invoked after its extent ended"),
-];
-
-fn stress_verify(collector: &str, extra: &[&str]) {
-    for program in STRESS_PROGRAMS.iter().chain(extra) {
+fn stress_verify(collector: &str) {
+    for program in STRESS_PROGRAMS {
         let stats = run_expecting(program, &["--gc", collector, "--stress", "--verify", "--stats"]);
         assert!(figure(&stats, "collections") > 0, "{program}: --stress made no collection: {stats:?}");
         assert_eq!(stats.get("collector").map(String::as_str), Some(collector));
@@ -114,29 +109,12 @@ fn stress_verify(collector: &str, extra: &[&str]) {
 
 #[test]
 fn stress_verify_copying() {
-    stress_verify("copying", &[]);
+    stress_verify("copying");
 }
 
 #[test]
 fn stress_verify_mark_sweep() {
-    let failing: Vec<&str> = COPYING_STRESS_FAILURES.iter().map(|(program, _)| *program).collect();
-    stress_verify("mark-sweep", &failing);
-}
-
-/// FIXME(issue 4): under `--stress` the copying collector (not mark-sweep,
-/// and not `--verify` alone) stops these programs: after a moving
-/// collection, objects.ut's meta-level state (an exit's `live` field, a
-/// word of the object layer) no longer names what it did -- a root the VM
-/// does not update.  This asserts today's failure; when a program passes,
-/// move it into `STRESS_PROGRAMS`.
-#[test]
-fn stress_copying_failures_fixme() {
-    for (program, message) in COPYING_STRESS_FAILURES {
-        let output = sim("run", &["--gc", "copying", "--stress", program]);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(2), "{}", report(program, &output));
-        assert!(stderr.contains(message), "{stderr}");
-    }
+    stress_verify("mark-sweep");
 }
 
 /// The seed's stdout for a program, which the simulator must match.
