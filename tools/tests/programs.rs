@@ -9,9 +9,9 @@
 //! 2. For each (engine, file) make one test named `ENGINE::RELATIVE-PATH`,
 //!    e.g. `seed::lists/append.scm`, so `cargo test -p utena --test programs
 //!    -- seed::lists/` runs a directory on one engine.
-//! 3. A test parses the file's `; expect:`, `; expect error:` and `; args:`
-//!    comments, runs the built `utena run --engine ENGINE FILE ARGS…` from
-//!    the workspace root with a time limit, and compares:
+//! 3. A test parses the file's `; expect:`, `; expect error:`, `; args:` and
+//!    `; sim-args:` comments, runs the built `utena run --engine ENGINE FILE
+//!    ARGS…` from the workspace root with a time limit, and compares:
 //!    - standard output, line by line, with the `; expect:` lines;
 //!    - with `; expect error: TEXT`: exit status 1 and a first stderr line
 //!      `FILE:LINE:COL: error: MESSAGE` whose MESSAGE contains TEXT;
@@ -19,6 +19,14 @@
 //!
 //! Invariant: a test can fail. A file with no expectation at all fails, since
 //! it would otherwise pass whatever the engine did.
+//! Invariant: the expectations are the same on every engine. Only the
+//! *workload* may differ: `; sim-args:` gives the simulator (which interprets
+//! the VM on the seed, about a thousand times slower) smaller arguments than
+//! `; args:`, for the programs that loop millions of times to prove the
+//! seed's tail calls; such a program reads its size from the command line
+//! and prints what does not depend on it. The constant space of the
+//! simulator's own tail calls is checked by `tools/tests/sim.rs` and
+//! `tools/tests/memory.rs`.
 //!
 //! Not done here: deciding which engines exist beyond [`ENGINES`]; the CLI's
 //! `Engine` enum is what `--engine` accepts.
@@ -40,12 +48,11 @@ const ENGINES: &[&str] = &["seed", "sim"];
 /// How long one program may run on an engine before it is killed and its
 /// test fails: a guard against hangs, not a performance test (that is
 /// `bench/`). The simulator interprets the VM on the seed, a few hundred
-/// thousand instructions a second, so it is given far longer: the tail-call
-/// programs loop millions of times (`tail/named-let-10m.scm` takes about
-/// five minutes).
+/// thousand instructions a second, so it is given longer (the slowest
+/// program, `programs/nqueens.scm`, takes about a minute).
 fn time_limit(engine: &str) -> Duration {
     match engine {
-        "sim" => Duration::from_secs(900),
+        "sim" => Duration::from_secs(300),
         _ => Duration::from_secs(60),
     }
 }
@@ -53,6 +60,7 @@ fn time_limit(engine: &str) -> Duration {
 const EXPECT: &str = "; expect:";
 const EXPECT_ERROR: &str = "; expect error:";
 const ARGS: &str = "; args:";
+const SIM_ARGS: &str = "; sim-args:";
 
 fn main() {
     let arguments = Arguments::from_args();
@@ -85,6 +93,17 @@ struct Expectations {
     stdout: Vec<String>,
     error: Option<String>,
     args: Vec<String>,
+    sim_args: Option<Vec<String>>,
+}
+
+impl Expectations {
+    /// The program's arguments on `engine`.
+    fn args_for(&self, engine: &str) -> &[String] {
+        match (&self.sim_args, engine) {
+            (Some(args), "sim") => args,
+            _ => &self.args,
+        }
+    }
 }
 
 /// Collects the expectation comments. A comment may stand on its own line or
@@ -103,6 +122,9 @@ fn parse_expectations(source: &str) -> Result<Expectations, String> {
         } else if let Some(at) = line.find(EXPECT) {
             let text = &line[at + EXPECT.len()..];
             expectations.stdout.push(text.strip_prefix(' ').unwrap_or(text).to_string());
+        } else if let Some(at) = line.find(SIM_ARGS) {
+            let args = line[at + SIM_ARGS.len()..].split_whitespace().map(str::to_string);
+            expectations.sim_args.get_or_insert_with(Vec::new).extend(args);
         } else if let Some(at) = line.find(ARGS) {
             expectations.args.extend(line[at + ARGS.len()..].split_whitespace().map(str::to_string));
         }
@@ -126,7 +148,7 @@ fn run_test(root: &Path, engine: &str, program: &Path) -> Result<(), Failed> {
     let expectations = parse_expectations(&source)?;
     let relative = slash_path(program.strip_prefix(root).unwrap_or(program));
     let mut command = Command::new(env!("CARGO_BIN_EXE_utena"));
-    command.current_dir(root).args(["run", "--engine", engine, &relative]).args(&expectations.args);
+    command.current_dir(root).args(["run", "--engine", engine, &relative]).args(expectations.args_for(engine));
     let finished = run_with_time_limit(command, time_limit(engine))?;
     check(&relative, &expectations, &finished).map_err(|problem| {
         Failed::from(format!(
@@ -246,14 +268,19 @@ fn line_diff(expected: &[String], actual: &[&str]) -> String {
 /// The harness's own parser: comments anywhere on a line, one leading space
 /// stripped, and a file without expectations rejected.
 fn self_test_expectations() -> Result<(), Failed> {
-    let parsed = parse_expectations("(display 1) ; expect: 1\n; expect:\n; args: a  b\n; expect error: boom\n")?;
+    let parsed =
+        parse_expectations("(display 1) ; expect: 1\n; expect:\n; args: a  b\n; sim-args: c\n; expect error: boom\n")?;
     let wanted = Expectations {
         stdout: vec!["1".to_string(), String::new()],
         error: Some("boom".to_string()),
         args: vec!["a".to_string(), "b".to_string()],
+        sim_args: Some(vec!["c".to_string()]),
     };
     if parsed != wanted {
         return Err(format!("parsed {parsed:?}, wanted {wanted:?}").into());
+    }
+    if parsed.args_for("seed") != ["a", "b"] || parsed.args_for("sim") != ["c"] {
+        return Err("`; sim-args:` must apply to the simulator only".into());
     }
     if parse_expectations("(display 1)\n; args: x\n").is_ok() {
         return Err("a file without expectations was accepted".into());
