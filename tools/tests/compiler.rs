@@ -63,6 +63,7 @@ const PROGRAMS: &[&str] = &[
     "include.scm",
     "inheritance.scm",
     "letrec.scm",
+    "lets.scm",
     "members.scm",
     "modules.scm",
     "objects.scm",
@@ -217,6 +218,23 @@ fn exits() {
 #[test]
 fn passes_exits() {
     check_passes("exits.scm");
+}
+
+/// let (an immediately applied lambda expression) as a binding in the
+/// enclosing function: no closure, no call; a wrong count stays a call.
+#[test]
+fn lets() {
+    check("lets.scm");
+}
+
+#[test]
+fn passes_lets() {
+    check_passes("lets.scm");
+}
+
+#[test]
+fn let_duplicate_parameter() {
+    check_error("let-duplicate.scm", "4:3: error: duplicate parameter `a`");
 }
 
 #[test]
