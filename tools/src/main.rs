@@ -157,6 +157,10 @@ struct SimArgs {
     /// off, builtin (a built-in class's) or all.
     #[arg(long, value_name = "MODE", value_parser = ["off", "builtin", "all"], default_value = "builtin")]
     fatal_misses: String,
+    /// What the return barrier does with a returned stack object: evict it to the heap,
+    /// or adopt it (the caller's region takes over the returning frame's; an experiment).
+    #[arg(long, value_name = "POLICY", value_parser = ["evict", "adopt"], default_value = "evict")]
+    return_policy: String,
     /// The runtime-src directory [default: the one utena was built from].
     #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
     runtime_src: Option<PathBuf>,
@@ -171,6 +175,7 @@ impl SimArgs {
             verify: self.verify,
             stats: self.stats,
             fatal_misses: self.fatal_misses,
+            return_policy: self.return_policy,
             heap,
         };
         (options, self.runtime_src)

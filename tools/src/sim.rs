@@ -39,6 +39,8 @@ pub struct SimOptions {
     pub stats: bool,
     /// `off`, `builtin` or `all`: which misses at satiated library sites are fatal.
     pub fatal_misses: String,
+    /// `evict` or `adopt`: the allocator's return policy.
+    pub return_policy: String,
     /// `utena sim heap`: where to draw the heap, and how much of it.
     pub heap: Option<HeapGraph>,
 }
@@ -83,6 +85,7 @@ impl Default for SimOptions {
             verify: false,
             stats: false,
             fatal_misses: "builtin".to_string(),
+            return_policy: "evict".to_string(),
             heap: None,
         }
     }
@@ -99,7 +102,14 @@ pub fn run(
     let source = read_source(&driver)?;
     // Read only to report an unreadable file here, as `run` does.
     read_source(file)?;
-    let mut arguments = vec!["--gc".to_string(), options.gc, "--fatal-misses".to_string(), options.fatal_misses];
+    let mut arguments = vec![
+        "--gc".to_string(),
+        options.gc,
+        "--fatal-misses".to_string(),
+        options.fatal_misses,
+        "--return-policy".to_string(),
+        options.return_policy,
+    ];
     for (flag, on) in [("--stress", options.stress), ("--verify", options.verify), ("--stats", options.stats)] {
         if on {
             arguments.push(flag.to_string());
