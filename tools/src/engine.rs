@@ -6,9 +6,10 @@
 //! Design: each variant has one arm in [`Engine::run`]. The seed interprets
 //! the source directly. `Sim` is `utena sim run` with its defaults
 //! (`sim.rs`): it reports the program's errors itself, so `main.rs` hands it
-//! the file rather than calling [`Engine::run`]. Planned: `Native` (build a
-//! static executable and run it); adding one is a variant, a doc comment
-//! (its help text) and an arm.
+//! the file rather than calling [`Engine::run`]. `Native` is `utena build`
+//! into a temporary directory, then the executable (`native.rs`), and is
+//! handed the file in the same way. Adding an engine is a variant, a doc
+//! comment (its help text) and an arm.
 //!
 //! Invariant: every engine prints the same output and the same error report
 //! for the same program (`docs/conventions.md`); the test harness in
@@ -23,6 +24,8 @@ pub enum Engine {
     Seed,
     /// The runtime in Utena on a simulated heap (`utena sim run` with its defaults).
     Sim,
+    /// Native code: `utena build` the program into a temporary directory, then run the executable.
+    Native,
 }
 
 /// A finished program: its exit status, or its error report (already
@@ -36,6 +39,7 @@ impl Engine {
         match self {
             Engine::Seed => Ok(run_on_seed(name, source, args)),
             Engine::Sim => anyhow::bail!("internal error: the simulator runs through sim::run"),
+            Engine::Native => anyhow::bail!("internal error: native programs run through native::run"),
         }
     }
 }

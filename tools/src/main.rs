@@ -7,13 +7,16 @@
 //! Design:
 //! 1. `clap` parses the command line into [`Cli`]; each subcommand is one
 //!    function here or in a module named for it (`repl`, `disasm`).
-//! 2. A program runs on an [`Engine`] (`engine.rs`): the seed interpreter, or
-//!    the simulator (`sim.rs`); native code will join the same enum.
+//! 2. A program runs on an [`Engine`] (`engine.rs`): the seed interpreter,
+//!    the simulator (`sim.rs`), or native code (`native.rs`: `utena build`
+//!    into a temporary directory, then the executable).
 //! 3. Every seed call happens inside `seed::run_with_large_stack`, because a
 //!    `Seed` needs a thread with a large stack (and is `!Send`, so it is made
 //!    and used inside that closure).
 //! 4. `disasm` runs the compiler in Utena (`runtime-src/compiler/disasm.ut`)
-//!    on the seed; `disasm.rs` finds it and routes its output.
+//!    on the seed; `disasm.rs` finds it and routes its output. `build` runs
+//!    the native back end (`runtime-src/native/build.ut`) the same way;
+//!    `disasm --native` (`native_disasm.rs`) lists an executable's machine code.
 //!
 //! Exit status (documented in README.md):
 //! - a program that runs to the end or calls `exit`: its own status;
@@ -28,6 +31,8 @@
 mod disasm;
 mod engine;
 mod inspect;
+mod native;
+mod native_disasm;
 mod repl;
 mod sim;
 
@@ -79,13 +84,37 @@ enum Command {
     },
     /// Compile a file with the compiler in Utena (run on the seed) and print
     /// every compiled function: registers, constants, bytecode, source lines.
+    /// With --native, list an executable's machine code instead.
     #[command(after_help = "A compile error prints FILE:LINE:COL: error: MESSAGE on stderr (status 1). The compiler \
                       is read from DIR/compiler/disasm.ut, where DIR is --runtime-src, else \
-                      $UTENA_RUNTIME_SRC, else the runtime-src this utena was built from.")]
+                      $UTENA_RUNTIME_SRC, else the runtime-src this utena was built from.\n\n\
+                      --native: FILE is an ELF executable, or a source file that is built first as by \
+                      `utena build` (its errors as there). For each function symbol, in address order: \
+                      `== NAME at 0xADDR (SIZE bytes)`, then `  ADDRESS  BYTES  INSTRUCTION` (Intel \
+                      syntax) per instruction and `  ; FILE:LINE` where the DWARF line changes.")]
     Disasm {
-        /// The source file to compile (.scm or .ut).
+        /// The source file to compile (.scm or .ut); with --native, an executable or a source file.
         file: PathBuf,
+        /// Disassemble the x86-64 code of a native executable (built from FILE first unless it is one).
+        #[arg(long)]
+        native: bool,
         /// The runtime-src directory holding the compiler [default: the one utena was built from].
+        #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
+        runtime_src: Option<PathBuf>,
+    },
+    /// Compile a program to a static x86-64 executable (the native back end in Utena, run on the seed).
+    #[command(after_help = "Writes OUT, by default FILE's name without its extension in the current directory \
+                      (prog.scm -> ./prog), and exits 0. A compile error, or a program the native back end \
+                      cannot compile yet, prints FILE:LINE:COL: error: MESSAGE on stderr (status 1). An \
+                      unreadable FILE or unwritable OUT is `utena: error: ...` (status 2). The back end is \
+                      DIR/native/build.ut, DIR as for `utena disasm`.")]
+    Build {
+        /// The program's source file (.scm or .ut).
+        file: PathBuf,
+        /// Where to write the executable [default: ./STEM, FILE's name without its extension].
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The runtime-src directory holding the back end [default: the one utena was built from].
         #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
         runtime_src: Option<PathBuf>,
     },
@@ -188,7 +217,9 @@ fn main() -> ExitCode {
         Command::Run { engine, file, args } => run(engine, &file, args),
         Command::Repl => repl::run().map(exit_code),
         Command::Read { file } => read(&file),
-        Command::Disasm { file, runtime_src } => disasm::run(&file, runtime_src),
+        Command::Disasm { file, native: false, runtime_src } => disasm::run(&file, runtime_src),
+        Command::Disasm { file, native: true, runtime_src } => native_disasm::run(&file, runtime_src),
+        Command::Build { file, output, runtime_src } => native::build_command(&file, output, runtime_src),
         Command::Inspect { file } => inspect::run(&file),
         Command::Sim { command: SimCommand::Run { options, file, args } } => {
             let (options, runtime_src) = options.split(None);
@@ -211,6 +242,9 @@ fn main() -> ExitCode {
 fn run(engine: Engine, file: &Path, args: Vec<String>) -> anyhow::Result<ExitCode> {
     if engine == Engine::Sim {
         return sim::run(file, args, sim::SimOptions::default(), None);
+    }
+    if engine == Engine::Native {
+        return native::run(file, args, std::env::var_os("UTENA_RUNTIME_SRC").map(PathBuf::from));
     }
     let source = read_source(file)?;
     let name = file.display().to_string();

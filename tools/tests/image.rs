@@ -337,3 +337,103 @@ fn output_is_deterministic() {
     let (first, second) = (build_in("/utena-build"), build_in("/utena-build"));
     assert!(read_file(&first.executable) == read_file(&second.executable), "two builds differ");
 }
+
+/// `utena disasm --native` on hello's executable: every function by name in
+/// address order, its machine code in Intel syntax, and the source lines
+/// from the DWARF line table.
+#[test]
+fn native_disasm() {
+    let built = build_in("/utena-build");
+    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
+        .arg("disasm")
+        .arg("--native")
+        .arg(&built.executable)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run utena disasm --native: {error}"));
+    let listing = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "utena disasm --native failed: {}", String::from_utf8_lossy(&output.stderr));
+    let headers: Vec<&str> = listing.lines().filter(|line| line.starts_with("== ")).collect();
+    assert_eq!(
+        headers,
+        [
+            "== _start at 0x401000 (26 bytes)",
+            "== write-hello at 0x401020 (23 bytes)",
+            "== exit-total at 0x401040 (21 bytes)"
+        ],
+        "{listing}"
+    );
+    assert!(listing.contains("  0x00401034  0f05                  syscall\n"), "{listing}");
+    assert!(listing.contains("call 0x401020 <write-hello>"), "{listing}");
+    assert!(listing.contains(&format!("  ; {SOURCE}:17\n")), "{listing}");
+    insta::assert_snapshot!(listing);
+}
+
+/// `utena build` and `utena run --engine native` as drivers, with a stand-in
+/// back end (written here) that keeps `native/build.ut`'s contract: it
+/// refuses a program with `FILE:LINE:COL: error: …` and status 1, or writes
+/// OUT — here a shell script made of the program's text.
+#[test]
+fn native_build_and_run_driver() {
+    let directory = tempfile::Builder::new().prefix("utena-native-driver-").tempdir().expect("a scratch directory");
+    let root = directory.path();
+    std::fs::create_dir(root.join("native")).expect("a native directory");
+    std::fs::write(
+        root.join("native/build.ut"),
+        r##"(define arguments (command-line))
+(define file (cadr arguments))
+(define output (caddr arguments))
+(define files (send platform files))
+(define text (send files read-file file))
+(cond ((string=? text "refuse\n")
+       (send (send platform error-console) write-string (string-append file ":1:1: error: refused\n"))
+       (exit 1))
+      ((string=? text "write nothing\n") (exit 0))
+      (else (send files write-file output (string-append "#!/bin/sh\n" text))
+            (send files make-executable output)))
+"##,
+    )
+    .expect("the stand-in back end");
+    for (name, text) in [
+        ("refuse.scm", "refuse\n"),
+        ("nothing.scm", "write nothing\n"),
+        ("echo.scm", "echo \"$@\"; exit 7\n"),
+        ("segv.scm", "kill -SEGV $$\n"),
+    ] {
+        std::fs::write(root.join(name), text).expect("a program");
+    }
+    let utena = |args: &[&str]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_utena"))
+            .current_dir(root)
+            .env("UTENA_RUNTIME_SRC", root)
+            .args(args)
+            .output()
+            .unwrap_or_else(|error| panic!("cannot run utena {args:?}: {error}"))
+    };
+    let check = |args: &[&str], status: i32, stdout: &str, stderr: &str| {
+        let output = utena(args);
+        let (out, err) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        assert_eq!(output.status.code(), Some(status), "utena {args:?}: stdout {out}, stderr {err}");
+        assert_eq!(out, stdout, "utena {args:?}: stdout");
+        assert!(err.contains(stderr), "utena {args:?}: stderr `{err}` lacks `{stderr}`");
+    };
+    // The default OUT is FILE's stem in the current directory.
+    check(&["build", "echo.scm"], 0, "", "");
+    assert!(root.join("echo").is_file(), "utena build echo.scm wrote no ./echo");
+    check(&["build", "echo.scm", "-o", "out"], 0, "", "");
+    assert!(root.join("out").is_file(), "utena build echo.scm -o out wrote no out");
+    check(&["build", "refuse.scm"], 1, "", "refuse.scm:1:1: error: refused\n");
+    assert!(!root.join("refuse").exists(), "a refused build left an executable");
+    check(&["build", "missing.scm"], 2, "", "utena: error: cannot read missing.scm");
+    check(&["build", "echo.scm", "-o", "native"], 2, "", "utena: error: cannot write native: it is a directory");
+    check(&["build", "echo.scm", "-o", "no/such/dir"], 2, "", "utena: error: cannot write no/such/dir");
+    check(&["build", "nothing.scm"], 2, "", "did not write ./nothing");
+    // run --engine native: the executable's output and status, or the build's.
+    check(&["run", "--engine", "native", "echo.scm", "a", "--b"], 7, "a --b\n", "");
+    check(&["run", "--engine", "native", "refuse.scm"], 1, "", "refuse.scm:1:1: error: refused\n");
+    check(
+        &["run", "--engine", "native", "segv.scm"],
+        128 + 11,
+        "",
+        "utena: the native program was killed by signal 11",
+    );
+}
