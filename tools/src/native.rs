@@ -134,7 +134,13 @@ pub fn build(file: &Path, out: &Path, runtime_src: Option<PathBuf>, output: Buil
     // Read only to report an unreadable file here, as `run` does.
     read_source(file)?;
     check_writable(file, out)?;
-    let arguments = vec![file.display().to_string(), out.display().to_string()];
+    // `utena run` wants the seed's behaviour for a compile error in a later
+    // top-level form: the forms before it run, then the error is reported.
+    let mut arguments = Vec::new();
+    if matches!(output, BuildOutput::Aside) {
+        arguments.push("--deferred-errors".to_string());
+    }
+    arguments.extend([file.display().to_string(), out.display().to_string()]);
     let name = driver.display().to_string();
     let collected = Collected::default();
     let sink = collected.clone();

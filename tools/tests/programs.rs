@@ -41,9 +41,15 @@ use libtest_mimic::{Arguments, Failed, Trial};
 mod common;
 use common::{files_under, slash_path, workspace_root};
 
-/// Every engine the programs run on. Add `"native"` here when `utena run
-/// --engine` accepts it.
+/// Every engine the programs run on. `native` (issue 5) joins when the
+/// whole suite has been run on it: its handling below is ready, and
+/// `tools/tests/native.rs` checks the native back end meanwhile.
 const ENGINES: &[&str] = &["seed", "sim"];
+
+/// What a native executable prints when the program reaches a builtin or an
+/// instruction the native back end does not implement yet
+/// (`runtime-src/native/library.ut`, `native:unsupported`).
+const NOT_NATIVE_YET: &str = "not supported natively yet: ";
 
 /// How long one program may run on an engine before it is killed and its
 /// test fails: a guard against hangs, not a performance test (that is
@@ -53,6 +59,7 @@ const ENGINES: &[&str] = &["seed", "sim"];
 fn time_limit(engine: &str) -> Duration {
     match engine {
         "sim" => Duration::from_secs(300),
+        "native" => Duration::from_secs(120),
         _ => Duration::from_secs(60),
     }
 }
@@ -137,6 +144,13 @@ fn parse_expectations(source: &str) -> Result<Expectations, String> {
     Ok(expectations)
 }
 
+/// The feature a native run stopped at, when it stopped at one.
+fn not_native_yet(finished: &Finished) -> Option<String> {
+    let first = finished.stderr.lines().next()?;
+    let at = first.find(NOT_NATIVE_YET)?;
+    (finished.status.code() == Some(1)).then(|| first[at + NOT_NATIVE_YET.len()..].to_string())
+}
+
 struct Finished {
     status: ExitStatus,
     stdout: String,
@@ -150,6 +164,24 @@ fn run_test(root: &Path, engine: &str, program: &Path) -> Result<(), Failed> {
     let mut command = Command::new(env!("CARGO_BIN_EXE_utena"));
     command.current_dir(root).args(["run", "--engine", engine, &relative]).args(expectations.args_for(engine));
     let finished = run_with_time_limit(command, time_limit(engine))?;
+    if engine == "native" {
+        if let Some(feature) = not_native_yet(&finished) {
+            // The native back end is partial (issue 5): a program that
+            // reaches what it lacks stops with this message. What it wrote
+            // before must still be what the program expects, line for line.
+            let written: Vec<&str> = finished.stdout.lines().collect();
+            let prefix_ok = written.len() <= expectations.stdout.len()
+                && written.iter().zip(&expectations.stdout).all(|(got, want)| got == want);
+            if !prefix_ok {
+                return Err(Failed::from(format!(
+                    "native stopped at `{feature}`, and its output before that differs from the expectations\n--- stdout:\n{}",
+                    finished.stdout
+                )));
+            }
+            eprintln!("native::{relative}: not native yet ({feature})");
+            return Ok(());
+        }
+    }
     check(&relative, &expectations, &finished).map_err(|problem| {
         Failed::from(format!(
             "{problem}\n--- exit status: {}\n--- stdout:\n{}--- stderr:\n{}",
