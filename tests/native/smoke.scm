@@ -1,0 +1,50 @@
+;; A program touching every part of the native back end, for
+;; tools/tests/native.rs: the native executable's output must equal the
+;; seed's, line for line.
+(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+(display (fib 25)) (newline)
+
+;; Closures, set!, a tail loop of a million iterations.
+(define (counter)
+  (let ((n 0)) (lambda () (set! n (+ n 1)) n)))
+(define c (counter))
+(c) (c)
+(display (c)) (newline)
+(define (loop i acc) (if (= i 0) acc (loop (- i 1) (+ acc 1))))
+(display (loop 1000000 0)) (newline)
+
+;; Lists, vectors, strings, symbols, characters.
+(display (map (lambda (x) (* x x)) '(1 2 3 4))) (newline)
+(write (list "a\nb" #\x 'sym -7 (vector 1 "two" #\3) '(a . b))) (newline)
+(display (string-append "foo" "bar" (number->string 42))) (newline)
+(display (reverse (string->list "hello"))) (newline)
+(display (apply + 1 2 '(3 4 5))) (newline)
+(display (assq 'b '((a 1) (b 2)))) (newline)
+(display (vector-map (lambda (x) (+ x 1)) #(1 2 3))) (newline)
+(display (let-values (((q r) (floor/ 17 5))) (list q r))) (newline)
+
+;; Escapes, winds, handlers.
+(display (call/cc (lambda (k) (dynamic-wind (lambda () (display "[")) (lambda () (k 'out)) (lambda () (display "]"))))))
+(newline)
+(display (guard (e ((error-object? e) (error-object-message e))) (car 5))) (newline)
+(display (guard (e ((symbol? e) (list 'caught e))) (raise 'oops))) (newline)
+(display (with-exception-handler (lambda (e) 10) (lambda () (+ 1 (raise-continuable 'c))))) (newline)
+
+;; Records.
+(define-record-type point (make-point x y) point? (x point-x) (y point-y set-point-y!))
+(define p (make-point 3 4))
+(set-point-y! p 5)
+(display (list (point-x p) (point-y p) (point? p) (point? 7) p)) (newline)
+
+;; Classes and sends.
+(define-class (Shape name)
+  (method (describe) (string-append name ": " (number->string (send self area)))))
+(define-class (Square side) (inherit Shape "square")
+  (method (area) (* side side)))
+(define s (Square 3))
+(display (send s describe)) (newline)
+(display s) (newline)
+
+;; Output written before an exit is kept.
+(display "bye") (newline)
+(exit 3)
