@@ -23,6 +23,14 @@
 (display (vector-map (lambda (x) (+ x 1)) #(1 2 3))) (newline)
 (display (let-values (((q r) (floor/ 17 5))) (list q r))) (newline)
 
+;; apply in tail position with more arguments than the frame has
+;; registers (the arguments are moved down over the frame), and a tail
+;; send with five.
+(define (join parts) (apply string-append parts))
+(display (join (map (lambda (i) (string-append (number->string i) ",")) (iota 40)))) (newline)
+(define (spread . xs) (apply list xs))
+(display (apply spread 1 2 (iota 20))) (newline)
+
 ;; Escapes, winds, handlers.
 (display (call/cc (lambda (k) (dynamic-wind (lambda () (display "[")) (lambda () (k 'out)) (lambda () (display "]"))))))
 (newline)
@@ -41,6 +49,8 @@
   (method (describe) (string-append name ": " (number->string (send self area)))))
 (define-class (Square side) (inherit Shape "square")
   (method (area) (* side side)))
+(define-class (Five) (method (m a b c d e) (list a b c d e)) (method (go) (send self m 1 2 3 4 5)))
+(display (send (Five) go)) (newline)
 (define s (Square 3))
 (display (send s describe)) (newline)
 (display s) (newline)
