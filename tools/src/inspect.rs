@@ -160,20 +160,25 @@ fn symbols(out: &mut String, elf: &ElfFile64<Endianness>) -> anyhow::Result<()> 
     Ok(())
 }
 
-type Slice<'data> = gimli::EndianSlice<'data, gimli::LittleEndian>;
+pub type Slice<'data> = gimli::EndianSlice<'data, gimli::LittleEndian>;
 
-fn line_table(out: &mut String, elf: &ElfFile64<Endianness>) -> anyhow::Result<()> {
-    if !elf.is_little_endian() {
-        return Err(anyhow!("big-endian ELF: utena inspect reads little-endian x86-64 only"));
-    }
-    let load = |id: gimli::SectionId| -> Result<Slice<'_>, object::Error> {
+/// The DWARF sections of an ELF file (an absent section reads as empty).
+pub fn load_dwarf<'data>(elf: &ElfFile64<'data, Endianness>) -> anyhow::Result<gimli::Dwarf<Slice<'data>>> {
+    let load = |id: gimli::SectionId| -> Result<Slice<'data>, object::Error> {
         let data = match elf.section_by_name(id.name()) {
             Some(section) => section.data()?,
             None => &[],
         };
         Ok(gimli::EndianSlice::new(data, gimli::LittleEndian))
     };
-    let dwarf = gimli::Dwarf::load(load).context("cannot load the DWARF sections")?;
+    gimli::Dwarf::load(load).context("cannot load the DWARF sections")
+}
+
+fn line_table(out: &mut String, elf: &ElfFile64<Endianness>) -> anyhow::Result<()> {
+    if !elf.is_little_endian() {
+        return Err(anyhow!("big-endian ELF: utena inspect reads little-endian x86-64 only"));
+    }
+    let dwarf = load_dwarf(elf)?;
     writeln!(out, "line table:")?;
     let mut units = dwarf.units();
     while let Some(header) = units.next().context("bad .debug_info")? {

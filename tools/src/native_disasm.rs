@@ -180,8 +180,6 @@ fn function_bytes<'data>(
     Ok(None)
 }
 
-type Slice<'data> = gimli::EndianSlice<'data, gimli::LittleEndian>;
-
 /// One sequence of the line program: its rows (address, file, line) and
 /// the address just past it.
 struct Sequence {
@@ -196,14 +194,7 @@ struct LineTable {
 
 impl LineTable {
     fn read(elf: &ElfFile64<Endianness>) -> anyhow::Result<LineTable> {
-        let load = |id: gimli::SectionId| -> Result<Slice<'_>, object::Error> {
-            let data = match elf.section_by_name(id.name()) {
-                Some(section) => section.data()?,
-                None => &[],
-            };
-            Ok(gimli::EndianSlice::new(data, gimli::LittleEndian))
-        };
-        let dwarf = gimli::Dwarf::load(load).context("cannot load the DWARF sections")?;
+        let dwarf = crate::inspect::load_dwarf(elf)?;
         let mut sequences = Vec::new();
         let mut units = dwarf.units();
         while let Some(header) = units.next().context("bad .debug_info")? {
