@@ -114,6 +114,9 @@ enum Command {
         /// Where to write the executable [default: ./STEM, FILE's name without its extension].
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
+        /// The heap the executable maps, in MiB: two semispaces for its copying collector [default: 1024].
+        #[arg(long = "heap-mib", value_name = "N", value_parser = clap::value_parser!(u32).range(2..=65536))]
+        heap_mib: Option<u32>,
         /// The runtime-src directory holding the back end [default: the one utena was built from].
         #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
         runtime_src: Option<PathBuf>,
@@ -219,7 +222,9 @@ fn main() -> ExitCode {
         Command::Read { file } => read(&file),
         Command::Disasm { file, native: false, runtime_src } => disasm::run(&file, runtime_src),
         Command::Disasm { file, native: true, runtime_src } => native_disasm::run(&file, runtime_src),
-        Command::Build { file, output, runtime_src } => native::build_command(&file, output, runtime_src),
+        Command::Build { file, output, heap_mib, runtime_src } => {
+            native::build_command(&file, output, heap_mib, runtime_src)
+        }
         Command::Inspect { file } => inspect::run(&file),
         Command::Sim { command: SimCommand::Run { options, file, args } } => {
             let (options, runtime_src) = options.split(None);

@@ -80,12 +80,17 @@ pub enum Built {
 }
 
 /// `utena build`: writes the executable, or passes the back end's refusal on.
-pub fn build_command(file: &Path, output: Option<PathBuf>, runtime_src: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+pub fn build_command(
+    file: &Path,
+    output: Option<PathBuf>,
+    heap_mib: Option<u32>,
+    runtime_src: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
     let out = match output {
         Some(out) => out,
         None => default_output(file)?,
     };
-    match build(file, &out, runtime_src, BuildOutput::Stdout)? {
+    match build_with(file, &out, runtime_src, BuildOutput::Stdout, heap_mib)? {
         Built::Written(_) => Ok(ExitCode::SUCCESS),
         Built::Failed(status) => Ok(status),
     }
@@ -129,6 +134,18 @@ fn default_output(file: &Path) -> anyhow::Result<PathBuf> {
 /// failure found before the build started (FILE unreadable, OUT unwritable,
 /// no back end).
 pub fn build(file: &Path, out: &Path, runtime_src: Option<PathBuf>, output: BuildOutput) -> anyhow::Result<Built> {
+    build_with(file, out, runtime_src, output, None)
+}
+
+/// As `build`, with the heap's size in MiB (`--heap-mib`; build.ut's
+/// default when `None`).
+pub fn build_with(
+    file: &Path,
+    out: &Path,
+    runtime_src: Option<PathBuf>,
+    output: BuildOutput,
+    heap_mib: Option<u32>,
+) -> anyhow::Result<Built> {
     let driver = find_runtime_program(runtime_src, BUILD, "the native back end")?;
     let source = read_source(&driver)?;
     // Read only to report an unreadable file here, as `run` does.
@@ -139,6 +156,9 @@ pub fn build(file: &Path, out: &Path, runtime_src: Option<PathBuf>, output: Buil
     let mut arguments = Vec::new();
     if matches!(output, BuildOutput::Aside) {
         arguments.push("--deferred-errors".to_string());
+    }
+    if let Some(mib) = heap_mib {
+        arguments.extend(["--heap-mib".to_string(), mib.to_string()]);
     }
     arguments.extend([file.display().to_string(), out.display().to_string()]);
     let name = driver.display().to_string();

@@ -5,7 +5,8 @@
 //! seed for a program that touches every part of the back end
 //! (`tests/native/smoke.scm`); every kind of run-time error reported as the
 //! seed reports it, with the output before it kept and status 1, never a
-//! signal (`tests/native/errors.scm`, one case per argument); a static
+//! signal (`tests/native/errors.scm`, one case per argument); the copying
+//! collector under a small heap (`tests/native/gc.scm`); a static
 //! executable with no interpreter, no dynamic section and no libc; symbols
 //! and a line table that `gimli` and `addr2line` read back to the source.
 //!
@@ -31,23 +32,29 @@ struct Built {
     _scratch: tempfile::TempDir,
     smoke: PathBuf,
     errors: PathBuf,
+    gc: PathBuf,
 }
 
 fn built() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
     BUILT.get_or_init(|| {
         let scratch = tempfile::tempdir().expect("a scratch directory");
-        let smoke = build(scratch.path(), "tests/native/smoke.scm", "smoke");
-        let errors = build(scratch.path(), "tests/native/errors.scm", "errors");
-        Built { _scratch: scratch, smoke, errors }
+        let smoke = build(scratch.path(), "tests/native/smoke.scm", "smoke", &[]);
+        // A small heap, so that exhausting it takes a moment.
+        let errors = build(scratch.path(), "tests/native/errors.scm", "errors", &["--heap-mib", "64"]);
+        // A tiny heap, so that the collector runs hundreds of times.
+        let gc = build(scratch.path(), "tests/native/gc.scm", "gc", &["--heap-mib", "16"]);
+        Built { _scratch: scratch, smoke, errors, gc }
     })
 }
 
-fn build(scratch: &Path, program: &str, name: &str) -> PathBuf {
+fn build(scratch: &Path, program: &str, name: &str, options: &[&str]) -> PathBuf {
     let out = scratch.join(name);
     let output = Command::new(env!("CARGO_BIN_EXE_utena"))
         .current_dir(workspace_root())
-        .args(["build", program, "-o"])
+        .arg("build")
+        .args(options)
+        .args([program, "-o"])
         .arg(&out)
         .output()
         .expect("utena build runs");
@@ -151,8 +158,9 @@ fn stack_overflow() {
     check_error_case("overflow", false);
 }
 
-/// The seed has no heap limit to exhaust; natively the 1 GiB heap runs out
-/// (no collector yet) and the reserve reports it.
+/// The seed has no heap limit to exhaust; natively the collector keeps
+/// copying what the program keeps alive until it no longer fits a
+/// semispace (32 MiB in this build), and the reserve reports it.
 #[test]
 fn heap_exhaustion() {
     let native = run(&built().errors, &["heap"]);
@@ -162,6 +170,17 @@ fn heap_exhaustion() {
     assert!(stderr.starts_with("tests/native/errors.scm:8:"), "{stderr}");
     assert!(stderr.lines().next().unwrap_or("").ends_with("error: heap exhausted"), "{stderr}");
     assert!(stderr.contains("  in hog at "), "{stderr}");
+}
+
+/// Collections under way everywhere a program keeps something alive:
+/// every line as the seed prints it.
+#[test]
+fn collector_keeps_what_the_program_uses() {
+    let native = run(&built().gc, &[]);
+    let seed = utena_run_output("tests/native/gc.scm", &[]);
+    assert_eq!(String::from_utf8_lossy(&native.stdout), String::from_utf8_lossy(&seed.stdout));
+    assert_eq!(native.status.code(), seed.status.code(), "{}", String::from_utf8_lossy(&native.stderr));
+    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
 }
 
 #[test]
