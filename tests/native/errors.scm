@@ -14,6 +14,7 @@
   ((index) (vector-ref (vector 1 2 3) 3))
   ((arity) ((lambda (a b) a) 1))
   ((divide) (quotient 7 (- 3 3)))
+  ((integer) (display (* (string->number "9223372036854775807") 2)))
   ((unbound) (display no-such-variable))
   ((overflow) (deep 0))
   ((heap) (hog '()))

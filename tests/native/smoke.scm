@@ -31,6 +31,15 @@
 (define (spread . xs) (apply list xs))
 (display (apply spread 1 2 (iota 20))) (newline)
 
+;; Exact integers past the fixnums (int64 objects): literals, the
+;; arithmetic slow paths, printing, overflow past 64 bits as a condition.
+(define big 9223372036854775807)
+(display (list big (- -1 big) (+ 4611686018427387903 1) (* 3037000499 3037000499) (quotient big 3)))
+(newline)
+(display (list (number->string big 16) (string->number "-9223372036854775808") (exact->inexact big)))
+(newline)
+(display (guard (e ((error-object? e) (error-object-message e))) (+ big 1))) (newline)
+
 ;; Escapes, winds, handlers.
 (display (call/cc (lambda (k) (dynamic-wind (lambda () (display "[")) (lambda () (k 'out)) (lambda () (display "]"))))))
 (newline)

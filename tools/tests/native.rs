@@ -40,10 +40,30 @@ fn built() -> &'static Built {
     BUILT.get_or_init(|| {
         let scratch = tempfile::tempdir().expect("a scratch directory");
         let smoke = build(scratch.path(), "tests/native/smoke.scm", "smoke", &[]);
-        // A small heap, so that exhausting it takes a moment.
-        let errors = build(scratch.path(), "tests/native/errors.scm", "errors", &["--heap-mib", "64"]);
-        // A tiny heap, so that the collector runs hundreds of times.
-        let gc = build(scratch.path(), "tests/native/gc.scm", "gc", &["--heap-mib", "16"]);
+        // The others in one batch (the runtime compiled once): errors with
+        // a small heap, so that exhausting it takes a moment; gc with a
+        // tiny one, so that the collector runs hundreds of times; and a
+        // file that does not exist, whose build must stop on its own.
+        let errors = scratch.path().join("errors");
+        let gc = scratch.path().join("gc");
+        let missing = scratch.path().join("missing");
+        let list = scratch.path().join("batch");
+        let lines = [
+            format!("tests/native/errors.scm\t{}\t64\n", errors.display()),
+            format!("tests/native/no-such-program.scm\t{}\n", missing.display()),
+            format!("tests/native/gc.scm\t{}\t16\n", gc.display()),
+        ];
+        std::fs::write(&list, lines.concat()).expect("the batch list");
+        let output = Command::new(env!("CARGO_BIN_EXE_utena"))
+            .current_dir(workspace_root())
+            .args(["run", "runtime-src/native/build.ut", "--batch"])
+            .arg(&list)
+            .output()
+            .expect("utena run build.ut --batch runs");
+        assert!(output.status.success(), "the batch build failed: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(!missing.exists(), "no executable for a program that does not exist");
+        let reason = std::fs::read_to_string(missing.with_extension("err")).expect("the missing program's .err");
+        assert!(reason.contains("no-such-program.scm"), "{reason}");
         Built { _scratch: scratch, smoke, errors, gc }
     })
 }
@@ -133,6 +153,12 @@ fn arity() {
 #[test]
 fn division_by_zero() {
     check_error_case("divide", true);
+}
+
+/// Past 64 bits (an int64 object's range), as the seed reports it.
+#[test]
+fn integer_overflow() {
+    check_error_case("integer", true);
 }
 
 #[test]
