@@ -31,9 +31,12 @@
 //! Not done here: deciding which engines exist beyond [`ENGINES`]; the CLI's
 //! `Engine` enum is what `--engine` accepts.
 
+use std::collections::HashMap;
 use std::io::Read;
-use std::path::Path;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -43,12 +46,13 @@ use common::{files_under, slash_path, workspace_root};
 
 /// The engines the programs run on by default.
 ///
-/// `native` is opt-in (`UTENA_ENGINES=seed,sim,native`): a native build
-/// takes 20-30 seconds of CPU on the seed today (the runtime library is
-/// compiled and assembled again for every program), so the whole suite
-/// natively would take about an hour on two cores, past CI's budget. CI
-/// checks the native back end with `tools/tests/native.rs` instead; caching
-/// the library's image between builds is what lets `native` join this list.
+/// `native` is opt-in (`UTENA_ENGINES=seed,sim,native`): the harness then
+/// builds every selected program first, in one `build.ut --batch` per core
+/// (the runtime library compiled once per batch), about 10 s of CPU a
+/// program on the seed, so close to 20 minutes for the suite on two cores
+/// on top of the rest. CI checks the native back end with
+/// `tools/tests/native.rs` instead; a native toolchain (issue 6) is what
+/// makes a build cheap enough for `native` to join this list.
 const ENGINES: &[&str] = &["seed", "sim"];
 
 /// Every engine the harness knows; `UTENA_ENGINES` picks from these.
@@ -106,8 +110,20 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let engines = engines();
+    if engines.contains(&"native") {
+        let wanted: Vec<&Path> = programs
+            .iter()
+            .filter(|program| {
+                let relative = program.strip_prefix(root.join("tests").join("programs")).unwrap_or(program);
+                selected(&arguments, &format!("native::{}", slash_path(relative)))
+            })
+            .map(PathBuf::as_path)
+            .collect();
+        let _ = PREBUILT.set(prebuild(&root, &wanted));
+    }
     let mut trials = Vec::new();
-    for engine in engines() {
+    for engine in engines {
         for program in &programs {
             let relative = program.strip_prefix(root.join("tests").join("programs")).unwrap_or(program);
             let name = format!("{engine}::{}", slash_path(relative));
@@ -184,12 +200,94 @@ struct Finished {
     stderr: String,
 }
 
+/// Whether libtest-mimic's filter and skips select the trial `name`.
+fn selected(arguments: &Arguments, name: &str) -> bool {
+    let matches = |pattern: &str| if arguments.exact { name == pattern } else { name.contains(pattern) };
+    arguments.filter.as_deref().is_none_or(matches) && !arguments.skip.iter().any(|skip| matches(skip))
+}
+
+/// The native executables of the programs, built before any test runs.
+///
+/// Building a program on the seed compiles the runtime library again
+/// every time (20-30 s of CPU a program); `build.ut --batch` compiles it
+/// once for a list of programs and builds each as `run --engine native`
+/// would (compile errors deferred to run time). The programs are split
+/// into one batch per core. A program whose build stopped has no
+/// executable here and runs through `utena run --engine native` itself,
+/// which reports the build's error as a user would see it.
+struct Prebuilt {
+    _directory: tempfile::TempDir,
+    executables: HashMap<PathBuf, PathBuf>,
+}
+
+static PREBUILT: OnceLock<Prebuilt> = OnceLock::new();
+
+fn prebuild(root: &Path, programs: &[&Path]) -> Prebuilt {
+    let directory = tempfile::Builder::new().prefix("utena-suite-").tempdir().expect("a scratch directory");
+    let shards = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4).min(programs.len().max(1));
+    let mut lists = vec![String::new(); shards];
+    let mut executables = HashMap::new();
+    for (index, program) in programs.iter().enumerate() {
+        let out = directory.path().join(format!("program-{index:04}"));
+        let relative = slash_path(program.strip_prefix(root).unwrap_or(program));
+        lists[index % shards].push_str(&format!("{relative}\t{}\n", out.display()));
+        executables.insert(program.to_path_buf(), out);
+    }
+    let started = Instant::now();
+    eprintln!("programs harness: building {} programs natively in {shards} batches", programs.len());
+    let children: Vec<_> = lists
+        .iter()
+        .enumerate()
+        .map(|(shard, list)| {
+            let path = directory.path().join(format!("batch-{shard}"));
+            std::fs::write(&path, list).expect("the batch list");
+            Command::new(env!("CARGO_BIN_EXE_utena"))
+                .current_dir(root)
+                .args(["run", "runtime-src/native/build.ut", "--batch"])
+                .arg(&path)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("utena run build.ut --batch starts")
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().expect("the batch build finishes");
+        if !output.status.success() {
+            // Whatever it built is used; the rest fall back to `utena run`.
+            eprintln!(
+                "programs harness: a native batch build failed ({}):\n{}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    }
+    eprintln!("programs harness: native builds took {:.0} s", started.elapsed().as_secs_f64());
+    executables.retain(|_, out| out.exists());
+    Prebuilt { _directory: directory, executables }
+}
+
 fn run_test(root: &Path, engine: &str, program: &Path) -> Result<(), Failed> {
     let source = std::fs::read_to_string(program).map_err(|e| format!("cannot read {}: {e}", program.display()))?;
     let expectations = parse_expectations(&source)?;
     let relative = slash_path(program.strip_prefix(root).unwrap_or(program));
-    let mut command = Command::new(env!("CARGO_BIN_EXE_utena"));
-    command.current_dir(root).args(["run", "--engine", engine, &relative]).args(expectations.args_for(engine));
+    let prebuilt = (engine == "native")
+        .then(|| PREBUILT.get().and_then(|prebuilt| prebuilt.executables.get(program)))
+        .flatten();
+    let command = match prebuilt {
+        // As `utena run --engine native` runs it: argv[0] is the file as given.
+        Some(executable) => {
+            let mut command = Command::new(executable);
+            command.arg0(&relative).current_dir(root).args(expectations.args_for(engine));
+            command
+        }
+        None => {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_utena"));
+            command.current_dir(root).args(["run", "--engine", engine, &relative]).args(expectations.args_for(engine));
+            command
+        }
+    };
     let finished = run_with_time_limit(command, time_limit(engine))?;
     if engine == "native"
         && let Some(feature) = not_native_yet(&finished)
