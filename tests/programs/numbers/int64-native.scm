@@ -91,6 +91,9 @@
 ; expect: 4611686018427387904
 (show (let loop ((i 0) (acc 0)) (if (= i 10) acc (loop (+ i 1) (+ acc 922337203685477580)))))
 ; expect: 9223372036854775800
+; Remainders of integral flonums past 2^63 are C's fmod, exact.
+(show (list (remainder 1e19 3.0) (modulo -1e19 7.0) (remainder 1e300 7.0) (floor-remainder 1e19 -3.0) (remainder -1.8446744073709552e19 2.0) (modulo 9.3e18 9223372036854775807) (quotient 1e19 3.0)))
+; expect: (1.0 4.0 1.0 -2.0 -0.0 7.66279631452242e16 3.3333333333333335e18)
 ; An overflow nobody handles stops the program with the seed's message.
 (show (* i64-max i64-min))
 ; expect error: *: integer overflow
