@@ -272,9 +272,8 @@ fn run_test(root: &Path, engine: &str, program: &Path) -> Result<(), Failed> {
     let source = std::fs::read_to_string(program).map_err(|e| format!("cannot read {}: {e}", program.display()))?;
     let expectations = parse_expectations(&source)?;
     let relative = slash_path(program.strip_prefix(root).unwrap_or(program));
-    let prebuilt = (engine == "native")
-        .then(|| PREBUILT.get().and_then(|prebuilt| prebuilt.executables.get(program)))
-        .flatten();
+    let prebuilt =
+        (engine == "native").then(|| PREBUILT.get().and_then(|prebuilt| prebuilt.executables.get(program))).flatten();
     let command = match prebuilt {
         // As `utena run --engine native` runs it: argv[0] is the file as given.
         Some(executable) => {
