@@ -1,7 +1,7 @@
 ;; Collector stress: a program whose live data changes shape while it
 ;; allocates far more than a small heap holds.  tools/tests/native.rs
 ;; builds it with a 16 MiB heap (`utena build --heap-mib 16`), so the
-;; copying collector runs hundreds of times, and compares every line with
+;; copying collector runs about 60 times, and compares every line with
 ;; the seed's.  Each part keeps something alive across collections that
 ;; is checked afterwards: lists, vectors, strings, closures and their
 ;; boxes, flonums, records, eq-hashtables keyed by objects, deep

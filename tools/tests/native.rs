@@ -42,7 +42,7 @@ fn built() -> &'static Built {
         let smoke = build(scratch.path(), "tests/native/smoke.scm", "smoke", &[]);
         // The others in one batch (the runtime compiled once): errors with
         // a small heap, so that exhausting it takes a moment; gc with a
-        // tiny one, so that the collector runs hundreds of times; and a
+        // tiny one, so that the collector runs about 60 times; and a
         // file that does not exist, whose build must stop on its own.
         let errors = scratch.path().join("errors");
         let gc = scratch.path().join("gc");
