@@ -10,11 +10,10 @@
 //! executable with no interpreter, no dynamic section and no libc; symbols
 //! and a line table that `gimli` and `addr2line` read back to the source.
 //!
-//! Design: each program is built once (`utena build`, 20-30 s of CPU on the
-//! seed) into a scratch directory shared by the tests (a `OnceLock`); the
-//! tests run the executable and compare. The whole suite under
-//! `tests/programs/` runs natively with `UTENA_ENGINES=seed,sim,native`
-//! (tools/tests/programs.rs explains why that is not the default yet).
+//! Design: each program is built once (`utena build`, or one `--batch`,
+//! 15-25 s of CPU on the seed) into a scratch directory shared by the tests
+//! (a `OnceLock`); the tests run the executable and compare. The whole
+//! suite under `tests/programs/` runs natively in tools/tests/programs.rs.
 //!
 //! Not done here: benchmarks (bench/run has a native column).
 

@@ -46,14 +46,12 @@ use common::{files_under, slash_path, workspace_root};
 
 /// The engines the programs run on by default.
 ///
-/// `native` is opt-in (`UTENA_ENGINES=seed,sim,native`): the harness then
-/// builds every selected program first, in one `build.ut --batch` per core
-/// (the runtime library compiled once per batch), about 10 s of CPU a
-/// program on the seed, so close to 20 minutes for the suite on two cores
-/// on top of the rest. CI checks the native back end with
-/// `tools/tests/native.rs` instead; a native toolchain (issue 6) is what
-/// makes a build cheap enough for `native` to join this list.
-const ENGINES: &[&str] = &["seed", "sim"];
+/// With `native`, the harness builds every selected program first, in one
+/// `build.ut --batch` per core (the runtime library compiled once per
+/// batch): about 10 s of CPU a program on the seed, close to 20 minutes
+/// for the suite on two cores on top of the rest. `UTENA_ENGINES=seed`
+/// (or `seed,sim`) leaves it out for a quicker run.
+const ENGINES: &[&str] = &["seed", "sim", "native"];
 
 /// Every engine the harness knows; `UTENA_ENGINES` picks from these.
 const KNOWN_ENGINES: &[&str] = &["seed", "sim", "native"];
