@@ -89,3 +89,15 @@
 ;; Strings built by string ports or appends grow across collections.
 (define long (let loop ((i 0) (s "")) (if (= i 2000) s (loop (+ i 1) (string-append s "ab")))))
 (display (string-length long)) (newline)
+
+;; Empty objects made at run time (each with one word of padding, as
+;; every object has at least one payload word), next to pairs that are
+;; reached again after them.
+(define (entry i) (let* ((v (make-vector 0)) (p (cons i (make-string 0)))) (cons p v)))
+(define entries (let loop ((i 0) (acc '())) (if (= i 3000) acc (loop (+ i 1) (cons (entry i) acc)))))
+(define firsts (map car entries))
+(make-garbage 300000)
+(display (list (apply + (map car firsts))
+               (apply + (map (lambda (e) (+ (car (car e)) (vector-length (cdr e)) (string-length (cdr (car e))))) entries))
+               (call-with-values (lambda () (values)) list)))
+(newline)
