@@ -17,6 +17,8 @@
 //!    on the seed; `disasm.rs` finds it and routes its output. `build` runs
 //!    the native back end (`runtime-src/native/build.ut`) the same way;
 //!    `disasm --native` (`native_disasm.rs`) lists an executable's machine code.
+//!    `bootstrap` (`bootstrap.rs`) builds build.ut with itself to a fixpoint,
+//!    and leaves the native toolchain `build` then runs instead (`stamp.rs`).
 //!
 //! Exit status (documented in README.md):
 //! - a program that runs to the end or calls `exit`: its own status;
@@ -28,6 +30,7 @@
 //! Invariant: `tools` is a thin driver. It knows the seed only through the
 //! public API of the `seed` crate and never interprets Utena itself.
 
+mod bootstrap;
 mod disasm;
 mod engine;
 mod inspect;
@@ -35,6 +38,7 @@ mod native;
 mod native_disasm;
 mod repl;
 mod sim;
+mod stamp;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -107,7 +111,10 @@ enum Command {
                       (prog.scm -> ./prog), and exits 0. A compile error, or a program the native back end \
                       cannot compile yet, prints FILE:LINE:COL: error: MESSAGE on stderr (status 1). An \
                       unreadable FILE or unwritable OUT is `utena: error: ...` (status 2). The back end is \
-                      DIR/native/build.ut, DIR as for `utena disasm`.")]
+                      DIR/native/build.ut, DIR as for `utena disasm`, run on the seed -- or, when `utena \
+                      bootstrap` has left DIR/../target/stage2/utena built from DIR's sources as they are \
+                      now (its stamp matches), that native toolchain, with the same results (this fast path \
+                      serves `utena run --engine native` too). UTENA_NO_STAGE2=1 forces the seed.")]
     Build {
         /// The program's source file (.scm or .ut).
         file: PathBuf,
@@ -120,6 +127,31 @@ enum Command {
         /// The runtime-src directory holding the back end [default: the one utena was built from].
         #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
         runtime_src: Option<PathBuf>,
+    },
+    /// Build the native toolchain three times (the seed, then itself twice) and check that it reproduces itself.
+    #[command(after_help = "stage0: the seed runs DIR/native/build.ut over itself -> OUT/stage1/utena; stage1: \
+                      OUT/stage1/utena builds it again -> OUT/stage2/utena; stage2: OUT/stage2/utena -> \
+                      OUT/stage3/utena. Each stage gets `--runtime-src DIR` and FILE = DIR/native/build.ut, \
+                      both canonical. For each: wall time, peak RSS, SHA-256 of the executable. DIR is as for \
+                      `utena disasm`; OUT is --out, else DIR/../target.\n\n\
+                      The fixpoint is stage1, stage2 and stage3 byte-identical: status 0, and the stamp \
+                      OUT/stage2/utena.sources (SHA-256 of every *.ut under DIR) is written. From then on \
+                      `utena build` and `utena run --engine native` use OUT/stage2/utena (when OUT is the \
+                      default) while the stamp matches DIR's sources; UTENA_NO_STAGE2=1 forces the seed. \
+                      Differing executables: status 1, with the first differing byte (file offset, section, \
+                      the symbol and offset in it, or the virtual address in .data). A stage that fails: \
+                      its output, status 1. A bad DIR or OUT: status 2.\n\n\
+                      --compare A B compares two executables only, reporting as above (status 0 or 1).")]
+    Bootstrap {
+        /// The runtime-src directory to build from [default: the one utena was built from].
+        #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
+        runtime_src: Option<PathBuf>,
+        /// Where stage1/, stage2/ and stage3/ go [default: DIR/../target].
+        #[arg(long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// Build nothing: compare two executables and report their first difference.
+        #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "out")]
+        compare: Option<Vec<PathBuf>>,
     },
     /// Show an executable's segments, sections, symbols and DWARF line table (docs/image.md).
     #[command(after_help = "A file that cannot be read or is not a 64-bit ELF file is an error (status 2).")]
@@ -225,6 +257,8 @@ fn main() -> ExitCode {
         Command::Build { file, output, heap_mib, runtime_src } => {
             native::build_command(&file, output, heap_mib, runtime_src)
         }
+        Command::Bootstrap { compare: Some(files), .. } => bootstrap::compare(&files[0], &files[1]),
+        Command::Bootstrap { runtime_src, out, compare: None } => bootstrap::run(runtime_src, out),
         Command::Inspect { file } => inspect::run(&file),
         Command::Sim { command: SimCommand::Run { options, file, args } } => {
             let (options, runtime_src) = options.split(None);

@@ -35,6 +35,14 @@
 //! 5. Executing a file just written can fail with ETXTBSY while a fork of
 //!    another thread still holds a descriptor to it (`../shared/NOTES-toolchain.md`):
 //!    the exec is retried for about a second.
+//! 6. The fast path: when `utena bootstrap` has left a native toolchain
+//!    built from these very sources (`stamp.rs`'s rule: `<runtime-src>/../
+//!    target/stage2/utena` with a stamp matching runtime-src; not when
+//!    `UTENA_NO_STAGE2` is set), that executable runs the build as a child
+//!    process, `--runtime-src DIR` then the same arguments, instead of the
+//!    seed: the same executable, sooner (docs/bootstrap.md). Its output and
+//!    status are handled as in step 2 (its stderr is inherited); killed by a
+//!    signal, it is a driver failure.
 //!
 //! Not done here: compiling anything. This is a driver; `utena disasm
 //! --native` (`native_disasm.rs`) reads the executables back.
@@ -43,13 +51,14 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, ExitStatus};
+use std::process::{Command, ExitCode, ExitStatus, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
 
 use crate::disasm::find_runtime_program;
+use crate::stamp;
 use crate::{DRIVER_FAILURE, exit_code, read_source};
 
 /// The back end's driver, relative to `runtime-src`.
@@ -147,7 +156,6 @@ pub fn build_with(
     heap_mib: Option<u32>,
 ) -> anyhow::Result<Built> {
     let driver = find_runtime_program(runtime_src, BUILD, "the native back end")?;
-    let source = read_source(&driver)?;
     // Read only to report an unreadable file here, as `run` does.
     read_source(file)?;
     check_writable(file, out)?;
@@ -161,6 +169,12 @@ pub fn build_with(
         arguments.extend(["--heap-mib".to_string(), mib.to_string()]);
     }
     arguments.extend([file.display().to_string(), out.display().to_string()]);
+    if let Some(runtime_dir) = driver.parent().and_then(Path::parent)
+        && let Some(toolchain) = stamp::fresh_stage2(runtime_dir)
+    {
+        return build_with_toolchain(&toolchain, runtime_dir, &arguments, out, output);
+    }
+    let source = read_source(&driver)?;
     let name = driver.display().to_string();
     let collected = Collected::default();
     let sink = collected.clone();
@@ -199,6 +213,54 @@ pub fn build_with(
     }
 }
 
+/// The fast path (design step 6): the stage2 toolchain runs the build as a
+/// child, told `--runtime-src` so that it reads (and names) the runtime's
+/// sources as the seed-run build.ut would.
+fn build_with_toolchain(
+    toolchain: &Path,
+    runtime_dir: &Path,
+    arguments: &[String],
+    out: &Path,
+    output: BuildOutput,
+) -> anyhow::Result<Built> {
+    let mut command = Command::new(toolchain);
+    command.arg("--runtime-src").arg(runtime_dir).args(arguments).stdin(Stdio::null());
+    let (status, printed) = match output {
+        BuildOutput::Stdout => (status_retrying(&mut command), Vec::new()),
+        BuildOutput::Aside => {
+            command.stdout(Stdio::piped());
+            match output_retrying(&mut command) {
+                Ok(finished) => (Ok(finished.status), finished.stdout),
+                Err(error) => (Err(error), Vec::new()),
+            }
+        }
+    };
+    let status = status.with_context(|| format!("cannot run the native toolchain {}", toolchain.display()))?;
+    match status.code() {
+        Some(0) => {
+            std::io::stderr().write_all(&printed).ok();
+            if !out.is_file() {
+                bail!("the native toolchain {} exited 0 but did not write {}", toolchain.display(), out.display());
+            }
+            Ok(Built::Written(out.to_path_buf()))
+        }
+        Some(code) => {
+            std::io::stdout().write_all(&printed).and_then(|()| std::io::stdout().flush()).ok();
+            Ok(Built::Failed(exit_code(code)))
+        }
+        None => {
+            std::io::stdout().write_all(&printed).and_then(|()| std::io::stdout().flush()).ok();
+            eprintln!(
+                "utena: error: the native toolchain {} was killed by signal {} (set {}=1 to build on the seed)",
+                toolchain.display(),
+                status.signal().unwrap_or(0),
+                stamp::NO_STAGE2
+            );
+            Ok(Built::Failed(ExitCode::from(DRIVER_FAILURE)))
+        }
+    }
+}
+
 /// Fails unless OUT can be written, leaving no file behind that was not
 /// there; and refuses an OUT that is FILE itself.
 fn check_writable(file: &Path, out: &Path) -> anyhow::Result<()> {
@@ -226,9 +288,15 @@ fn check_writable(file: &Path, out: &Path) -> anyhow::Result<()> {
 /// Runs `command` to its end with inherited stdio, retrying while the
 /// kernel says the file is busy (ETXTBSY).
 pub fn status_retrying(command: &mut Command) -> std::io::Result<ExitStatus> {
+    retrying_while_busy(|| command.status())
+}
+
+/// `attempt`'s result, retried for about a second while it fails with
+/// ETXTBSY (an executable just written, still open in another fork).
+pub fn retrying_while_busy<T>(mut attempt: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
     let mut tries = 0;
     loop {
-        match command.status() {
+        match attempt() {
             Err(error) if error.raw_os_error() == Some(TEXT_FILE_BUSY) && tries < 50 => {
                 tries += 1;
                 std::thread::sleep(Duration::from_millis(20));
@@ -236,6 +304,11 @@ pub fn status_retrying(command: &mut Command) -> std::io::Result<ExitStatus> {
             other => return other,
         }
     }
+}
+
+/// As [`status_retrying`], collecting what `command` pipes.
+fn output_retrying(command: &mut Command) -> std::io::Result<Output> {
+    retrying_while_busy(|| command.output())
 }
 
 /// The native program's status as utena's: its own, or 128+N (with a note)
