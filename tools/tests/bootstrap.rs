@@ -338,3 +338,20 @@ fn a_runtime_src_without_build_ut_is_a_driver_failure() {
     assert!(text(&output.stderr).contains("cannot find the native back end"), "{}", describe(&output));
     assert!(!out.exists(), "nothing is made before the sources are found");
 }
+
+#[test]
+fn a_failing_stage_stops_the_bootstrap_with_its_output() {
+    let (scratch, runtime_src) = fake_runtime_src();
+    let out = scratch.path().join("out");
+    let output = run(utena(&["bootstrap", "--runtime-src"]).arg(&runtime_src).arg("--out").arg(&out));
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("seed path\n"), "the stage's output is shown: {}", describe(&output));
+    assert!(
+        stderr.contains("utena: error: stage0 failed (exit status 3); its output is above"),
+        "{}",
+        describe(&output)
+    );
+    assert!(!out.join("stage1/utena").exists() && !out.join("stage1/utena.new").exists());
+    assert!(!out.join(stamp::STAGE2_STAMP).exists(), "no stamp without a fixpoint");
+}
