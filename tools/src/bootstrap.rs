@@ -33,7 +33,10 @@
 //!    status but 0, or a signal) stops the bootstrap: its output, then
 //!    `utena: error: …`, status 1.
 //! 4. The fixpoint: stage1, stage2 and stage3 identical; then the stamp is
-//!    written (`OUT/stage2/utena.sources`, `stamp.rs`) and the status is 0.
+//!    written (`OUT/stage2/utena.sources`, `stamp.rs`) and the status is 0 —
+//!    unless the sources' digest, taken before stage0, has changed by the
+//!    end (a `.ut` file edited meanwhile): then no stamp, and a line saying
+//!    so, since the toolchain may be the old sources'.
 //!    Otherwise each differing pair is reported by its first differing byte
 //!    (`compare`, also `utena bootstrap --compare A B`): the file offset,
 //!    the section holding it and, read with `object`, the symbol of
@@ -105,6 +108,7 @@ pub fn run(runtime_src: Option<PathBuf>, out: Option<PathBuf>) -> anyhow::Result
         return Err(error).with_context(|| format!("cannot remove the old stamp {}", stamp_path.display()));
     }
     let directory = runtime_src.parent().unwrap_or(&runtime_src).to_path_buf();
+    let sources_before = sources_digest(&runtime_src)?;
     let mut hashes = Vec::new();
     for stage in stages(&runtime_src, &driver, &out)? {
         match run_stage(&stage, &directory)? {
@@ -127,14 +131,28 @@ pub fn run(runtime_src: Option<PathBuf>, out: Option<PathBuf>) -> anyhow::Result
     if !fixpoint {
         return Ok(ExitCode::from(NO_FIXPOINT));
     }
-    let digest = stamp::sources_digest(&runtime_src)
-        .with_context(|| format!("cannot read the sources under {}", runtime_src.display()))?;
-    std::fs::write(&stamp_path, format!("{digest}\n"))
-        .with_context(|| format!("cannot write {}", stamp_path.display()))?;
     let (_, last) = &hashes[hashes.len() - 1];
     println!("fixpoint: stage1, stage2 and stage3 are byte-identical ({} bytes, sha256 {})", last.bytes, last.sha256);
-    println!("stamp: {} (sources sha256 {digest})", stamp_path.display());
+    let sources_after = sources_digest(&runtime_src)?;
+    if sources_after != sources_before {
+        println!(
+            "no stamp: the sources under {} changed while the stages ran (sha256 {sources_before}, now \
+             {sources_after}); run utena bootstrap again for the fast path",
+            runtime_src.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    std::fs::write(&stamp_path, format!("{sources_after}\n"))
+        .with_context(|| format!("cannot write {}", stamp_path.display()))?;
+    println!("stamp: {} (sources sha256 {sources_after})", stamp_path.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The stamp's digest of the sources (`stamp.rs`), the directory named in
+/// the error.
+fn sources_digest(runtime_src: &Path) -> anyhow::Result<String> {
+    stamp::sources_digest(runtime_src)
+        .with_context(|| format!("cannot read the sources under {}", runtime_src.display()))
 }
 
 /// `utena bootstrap --compare A B`: 0 when identical, else 1 after the
