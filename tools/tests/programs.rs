@@ -44,13 +44,19 @@ use libtest_mimic::{Arguments, Failed, Trial};
 mod common;
 use common::{files_under, slash_path, workspace_root};
 
+#[path = "../src/stamp.rs"]
+#[allow(dead_code)]
+mod stamp;
+
 /// The engines the programs run on by default.
 ///
-/// With `native`, the harness builds every selected program first, in one
-/// `build.ut --batch` per core (the runtime library compiled once per
-/// batch): about 10 s of CPU a program on the seed, close to 20 minutes
-/// for the suite on two cores on top of the rest. `UTENA_ENGINES=seed`
-/// (or `seed,sim`) leaves it out for a quicker run.
+/// With `native`, the harness first runs the bootstrap (`utena bootstrap`:
+/// the seed compiles build.ut to stage1, stage1 to stage2, stage2 to
+/// stage3, which must be byte-identical; the trial `bootstrap::fixpoint`
+/// reports it), then builds every selected program with stage2, in one
+/// `--batch` per core (the runtime library compiled once per batch).
+/// `UTENA_NO_STAGE2=1` builds with build.ut on the seed instead;
+/// `UTENA_ENGINES=seed` (or `seed,sim`) leaves native out for a quicker run.
 const ENGINES: &[&str] = &["seed", "sim", "native"];
 
 /// Every engine the harness knows; `UTENA_ENGINES` picks from these.
@@ -119,10 +125,13 @@ fn main() {
             })
             .map(PathBuf::as_path)
             .collect();
+        if !wanted.is_empty() || selected(&arguments, BOOTSTRAP_TRIAL) || selected(&arguments, SAME_BUILD_TRIAL) {
+            let _ = BOOTSTRAP.set(bootstrap(&root));
+        }
         let _ = PREBUILT.set(prebuild(&root, &wanted));
     }
     let mut trials = Vec::new();
-    for engine in engines {
+    for &engine in &engines {
         for program in &programs {
             let relative = program.strip_prefix(root.join("tests").join("programs")).unwrap_or(program);
             let name = format!("{engine}::{}", slash_path(relative));
@@ -130,6 +139,12 @@ fn main() {
             let program = program.clone();
             trials.push(Trial::test(name, move || run_test(&root, engine, &program)));
         }
+    }
+    if engines.contains(&"native") {
+        let no_stage2 = stamp::stage2_disabled();
+        trials.push(Trial::test(BOOTSTRAP_TRIAL, check_bootstrap).with_ignored_flag(no_stage2));
+        let root = root.clone();
+        trials.push(Trial::test(SAME_BUILD_TRIAL, move || check_same_build(&root)).with_ignored_flag(no_stage2));
     }
     trials.push(Trial::test("harness::expectations", self_test_expectations));
     trials.push(Trial::test("harness::check", self_test_check));
@@ -205,13 +220,140 @@ fn selected(arguments: &Arguments, name: &str) -> bool {
     arguments.filter.as_deref().is_none_or(matches) && !arguments.skip.iter().any(|skip| matches(skip))
 }
 
+/// The trial that reports the bootstrap: seed -> stage1 -> stage2 -> stage3,
+/// byte-identical (`utena bootstrap`, docs/bootstrap.md).
+const BOOTSTRAP_TRIAL: &str = "bootstrap::fixpoint";
+
+/// Set, the harness neither bootstraps nor builds with stage2: the seed
+/// runs build.ut, as `utena build` does then.
+const NO_STAGE2: &str = "UTENA_NO_STAGE2";
+
+/// The outcome of `utena bootstrap`, run once before any native test: the
+/// stage2 toolchain when the fixpoint held, and the command's report.
+struct Bootstrap {
+    stage2: Option<PathBuf>,
+    report: String,
+}
+
+static BOOTSTRAP: OnceLock<Bootstrap> = OnceLock::new();
+
+/// Runs the whole bootstrap into the workspace's `target/`; the native
+/// programs are then built by its stage2, the toolchain Utena compiled.
+/// A stage2 whose stamp matches the sources is kept: the stamp is written
+/// only at a fixpoint of exactly these sources (a clean checkout, as in
+/// CI, has none, so there the bootstrap always runs).
+fn bootstrap(root: &Path) -> Bootstrap {
+    if stamp::stage2_disabled() {
+        return Bootstrap { stage2: None, report: format!("{NO_STAGE2} is set: no bootstrap") };
+    }
+    if let Some(stage2) = stamp::fresh_stage2(&root.join("runtime-src")) {
+        let report = format!("{} is stamped with the current sources: its fixpoint holds", stage2.display());
+        eprintln!("programs harness: {report}");
+        return Bootstrap { stage2: Some(stage2), report };
+    }
+    let out = root.join("target");
+    eprintln!("programs harness: bootstrapping (utena bootstrap --out {})", out.display());
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
+        .current_dir(root)
+        .arg("bootstrap")
+        .arg("--out")
+        .arg(&out)
+        .stdin(Stdio::null())
+        .output();
+    let (success, report) = match output {
+        Ok(output) => (
+            output.status.success(),
+            format!(
+                "utena bootstrap: {}\n{}{}",
+                output.status,
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ),
+        ),
+        Err(error) => (false, format!("utena bootstrap did not start: {error}")),
+    };
+    eprintln!("{report}");
+    eprintln!("programs harness: the bootstrap took {:.0} s", started.elapsed().as_secs_f64());
+    let stage2 = out.join("stage2").join("utena");
+    Bootstrap { stage2: (success && stage2.is_file()).then_some(stage2), report }
+}
+
+/// The trial that builds one program with the seed and with stage2: the
+/// compiler is deterministic on every engine, so the two executables are
+/// the same bytes.
+const SAME_BUILD_TRIAL: &str = "bootstrap::same-executable";
+
+/// The program of [`SAME_BUILD_TRIAL`]: closures, tail calls, lists,
+/// strings, vectors, records, classes, conditions, `call/cc`.
+const SAME_BUILD_PROGRAM: &str = "tests/native/smoke.scm";
+
+fn check_same_build(root: &Path) -> Result<(), Failed> {
+    let Some(stage2) = BOOTSTRAP.get().and_then(|bootstrap| bootstrap.stage2.clone()) else {
+        return Err(Failed::from("no stage2 toolchain: the bootstrap failed (see bootstrap::fixpoint)"));
+    };
+    let directory = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let by_seed = directory.path().join("by-seed");
+    let by_stage2 = directory.path().join("by-stage2");
+    // The seed's build.ut names the runtime's files by its own canonical
+    // path; stage2 is given the same.
+    let runtime_src = root.join("runtime-src").canonicalize().map_err(|e| e.to_string())?;
+    let seed = Command::new(env!("CARGO_BIN_EXE_utena"))
+        .current_dir(root)
+        .env(NO_STAGE2, "1")
+        .arg("build")
+        .arg("--runtime-src")
+        .arg(&runtime_src)
+        .arg(SAME_BUILD_PROGRAM)
+        .arg("-o")
+        .arg(&by_seed)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let native = Command::new(&stage2)
+        .current_dir(root)
+        .arg("--runtime-src")
+        .arg(&runtime_src)
+        .arg(SAME_BUILD_PROGRAM)
+        .arg(&by_stage2)
+        .output()
+        .map_err(|e| e.to_string())?;
+    for (who, output) in [("the seed", &seed), ("stage2", &native)] {
+        if !output.status.success() {
+            return Err(Failed::from(format!(
+                "{who} could not build {SAME_BUILD_PROGRAM} ({}):\n{}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            )));
+        }
+    }
+    let a = std::fs::read(&by_seed).map_err(|e| e.to_string())?;
+    let b = std::fs::read(&by_stage2).map_err(|e| e.to_string())?;
+    match a.iter().zip(&b).position(|(x, y)| x != y) {
+        None if a.len() == b.len() => Ok(()),
+        first => Err(Failed::from(format!(
+            "{SAME_BUILD_PROGRAM} built by the seed ({} bytes) and by stage2 ({} bytes) differ, first at file offset {}",
+            a.len(),
+            b.len(),
+            first.unwrap_or(a.len().min(b.len()))
+        ))),
+    }
+}
+
+fn check_bootstrap() -> Result<(), Failed> {
+    match BOOTSTRAP.get() {
+        Some(Bootstrap { stage2: Some(_), .. }) => Ok(()),
+        Some(Bootstrap { report, .. }) => Err(Failed::from(format!("the bootstrap failed:\n{report}"))),
+        None => Err(Failed::from("the bootstrap did not run")),
+    }
+}
+
 /// The native executables of the programs, built before any test runs.
 ///
-/// Building a program on the seed compiles the runtime library again
-/// every time (20-30 s of CPU a program); `build.ut --batch` compiles it
-/// once for a list of programs and builds each as `run --engine native`
-/// would (compile errors deferred to run time). The programs are split
-/// into one batch per core. A program whose build stopped has no
+/// Building a program compiles the runtime library again every time;
+/// `--batch` compiles it once for a list of programs and builds each as
+/// `run --engine native` would (compile errors deferred to run time). The
+/// builder is the bootstrap's stage2 toolchain, or build.ut on the seed
+/// when there is none. The programs are split into one batch per core. A program whose build stopped has no
 /// executable here and runs through `utena run --engine native` itself,
 /// which reports the build's error as a user would see it.
 struct Prebuilt {
@@ -233,22 +375,38 @@ fn prebuild(root: &Path, programs: &[&Path]) -> Prebuilt {
         executables.insert(program.to_path_buf(), out);
     }
     let started = Instant::now();
-    eprintln!("programs harness: building {} programs natively in {shards} batches", programs.len());
+    let toolchain = match BOOTSTRAP.get().and_then(|bootstrap| bootstrap.stage2.as_ref()) {
+        Some(stage2) => stage2.display().to_string(),
+        None => "build.ut on the seed".to_string(),
+    };
+    eprintln!("programs harness: building {} programs natively in {shards} batches with {toolchain}", programs.len());
     let children: Vec<_> = lists
         .iter()
         .enumerate()
         .map(|(shard, list)| {
             let path = directory.path().join(format!("batch-{shard}"));
             std::fs::write(&path, list).expect("the batch list");
-            Command::new(env!("CARGO_BIN_EXE_utena"))
+            let mut command = match BOOTSTRAP.get().and_then(|bootstrap| bootstrap.stage2.as_ref()) {
+                // The toolchain the bootstrap made (the same build.ut, compiled).
+                Some(stage2) => {
+                    let mut command = Command::new(stage2);
+                    command.arg("--runtime-src").arg(root.join("runtime-src")).arg("--batch");
+                    command
+                }
+                None => {
+                    let mut command = Command::new(env!("CARGO_BIN_EXE_utena"));
+                    command.args(["run", "runtime-src/native/build.ut", "--batch"]);
+                    command
+                }
+            };
+            command
                 .current_dir(root)
-                .args(["run", "runtime-src/native/build.ut", "--batch"])
                 .arg(&path)
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()
-                .expect("utena run build.ut --batch starts")
+                .expect("the batch build starts")
         })
         .collect();
     for child in children {
