@@ -109,30 +109,19 @@ pub fn run(runtime_src: Option<PathBuf>, out: Option<PathBuf>) -> anyhow::Result
     }
     let directory = runtime_src.parent().unwrap_or(&runtime_src).to_path_buf();
     let sources_before = sources_digest(&runtime_src)?;
-    let mut hashes = Vec::new();
+    let mut built = Vec::new();
     for stage in stages(&runtime_src, &driver, &out)? {
         match run_stage(&stage, &directory)? {
             Some(measured) => {
                 report(&stage, &measured);
-                hashes.push((stage.target, measured));
+                built.push((stage.target, measured));
             }
             None => return Ok(ExitCode::from(NO_FIXPOINT)),
         }
     }
-    let mut fixpoint = true;
-    for pair in hashes.windows(2) {
-        let ((first, _), (second, _)) = (&pair[0], &pair[1]);
-        let (a, b) = (read(first)?, read(second)?);
-        if let Some(difference) = describe_difference(&a, &b) {
-            println!("no fixpoint: {} and {} differ: {difference}", first.display(), second.display());
-            fixpoint = false;
-        }
-    }
-    if !fixpoint {
+    if !fixpoint(&built)? {
         return Ok(ExitCode::from(NO_FIXPOINT));
     }
-    let (_, last) = &hashes[hashes.len() - 1];
-    println!("fixpoint: stage1, stage2 and stage3 are byte-identical ({} bytes, sha256 {})", last.bytes, last.sha256);
     let sources_after = sources_digest(&runtime_src)?;
     if sources_after != sources_before {
         println!(
@@ -146,6 +135,26 @@ pub fn run(runtime_src: Option<PathBuf>, out: Option<PathBuf>) -> anyhow::Result
         .with_context(|| format!("cannot write {}", stamp_path.display()))?;
     println!("stamp: {} (sources sha256 {sources_after})", stamp_path.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether the executables the stages wrote are identical: the fixpoint
+/// line, or each differing pair's first difference.
+fn fixpoint(built: &[(PathBuf, Measured)]) -> anyhow::Result<bool> {
+    let mut identical = true;
+    for pair in built.windows(2) {
+        let ((first, _), (second, _)) = (&pair[0], &pair[1]);
+        if let Some(difference) = describe_difference(&read(first)?, &read(second)?) {
+            println!("no fixpoint: {} and {} differ: {difference}", first.display(), second.display());
+            identical = false;
+        }
+    }
+    if let Some((_, last)) = built.last().filter(|_| identical) {
+        println!(
+            "fixpoint: stage1, stage2 and stage3 are byte-identical ({} bytes, sha256 {})",
+            last.bytes, last.sha256
+        );
+    }
+    Ok(identical)
 }
 
 /// The stamp's digest of the sources (`stamp.rs`), the directory named in
@@ -334,7 +343,7 @@ fn sha256(bytes: &[u8]) -> String {
 
 /// `None` when `a` and `b` are identical; else their first differing byte:
 /// where it is in `a` (`locate`), both bytes, and how much differs.
-pub fn describe_difference(a: &[u8], b: &[u8]) -> Option<String> {
+fn describe_difference(a: &[u8], b: &[u8]) -> Option<String> {
     let common = a.len().min(b.len());
     let first = (0..common).find(|&index| a[index] != b[index]);
     let offset = match first {

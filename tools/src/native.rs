@@ -159,16 +159,7 @@ pub fn build_with(
     // Read only to report an unreadable file here, as `run` does.
     read_source(file)?;
     check_writable(file, out)?;
-    // `utena run` wants the seed's behaviour for a compile error in a later
-    // top-level form: the forms before it run, then the error is reported.
-    let mut arguments = Vec::new();
-    if matches!(output, BuildOutput::Aside) {
-        arguments.push("--deferred-errors".to_string());
-    }
-    if let Some(mib) = heap_mib {
-        arguments.extend(["--heap-mib".to_string(), mib.to_string()]);
-    }
-    arguments.extend([file.display().to_string(), out.display().to_string()]);
+    let arguments = back_end_arguments(file, out, output, heap_mib);
     if let Some(runtime_dir) = driver.parent().and_then(Path::parent)
         && let Some(toolchain) = stamp::fresh_stage2(runtime_dir)
     {
@@ -211,6 +202,21 @@ pub fn build_with(
             Ok(Built::Failed(ExitCode::from(DRIVER_FAILURE)))
         }
     }
+}
+
+/// build.ut's arguments (after any `--runtime-src DIR`), on either path.
+fn back_end_arguments(file: &Path, out: &Path, output: BuildOutput, heap_mib: Option<u32>) -> Vec<String> {
+    // `utena run` wants the seed's behaviour for a compile error in a later
+    // top-level form: the forms before it run, then the error is reported.
+    let mut arguments = Vec::new();
+    if matches!(output, BuildOutput::Aside) {
+        arguments.push("--deferred-errors".to_string());
+    }
+    if let Some(mib) = heap_mib {
+        arguments.extend(["--heap-mib".to_string(), mib.to_string()]);
+    }
+    arguments.extend([file.display().to_string(), out.display().to_string()]);
+    arguments
 }
 
 /// The fast path (design step 6): the stage2 toolchain runs the build as a
