@@ -41,7 +41,9 @@
 //!    (`compare`, also `utena bootstrap --compare A B`): the file offset,
 //!    the section holding it and, read with `object`, the symbol of
 //!    `.symtab` containing it and the offset inside it, or for a section
-//!    without symbols (`.data`, the genesis heap) its virtual address; the
+//!    without symbols (`.data`, the genesis heap) its virtual address, and
+//!    when that byte is in a header, the first differing byte inside a
+//!    section too; a note if the sources changed while the stages ran; the
 //!    status is 1.
 //!
 //! Invariant: the executables are only read here (`object`, read
@@ -119,10 +121,18 @@ pub fn run(runtime_src: Option<PathBuf>, out: Option<PathBuf>) -> anyhow::Result
             None => return Ok(ExitCode::from(NO_FIXPOINT)),
         }
     }
-    if !fixpoint(&built)? {
+    let identical = fixpoint(&built)?;
+    let sources_after = sources_digest(&runtime_src)?;
+    if !identical {
+        if sources_after != sources_before {
+            println!(
+                "note: the sources under {} changed while the stages ran, so the stages may have compiled \
+                 different text; run utena bootstrap again when they are quiet",
+                runtime_src.display()
+            );
+        }
         return Ok(ExitCode::from(NO_FIXPOINT));
     }
-    let sources_after = sources_digest(&runtime_src)?;
     if sources_after != sources_before {
         println!(
             "no stamp: the sources under {} changed while the stages ran (sha256 {sources_before}, now \
@@ -345,8 +355,7 @@ fn sha256(bytes: &[u8]) -> String {
 /// where it is in `a` (`locate`), both bytes, and how much differs.
 fn describe_difference(a: &[u8], b: &[u8]) -> Option<String> {
     let common = a.len().min(b.len());
-    let first = (0..common).find(|&index| a[index] != b[index]);
-    let offset = match first {
+    let offset = match (0..common).find(|&index| a[index] != b[index]) {
         Some(offset) => offset,
         None if a.len() == b.len() => return None,
         None => common,
@@ -363,7 +372,28 @@ fn describe_difference(a: &[u8], b: &[u8]) -> Option<String> {
         format!("{count} before the shorter file ends; A is {} bytes, B {}", a.len(), b.len())
     };
     let where_ = locate(if offset < a.len() { a } else { b }, offset as u64);
-    Some(format!("first difference at file offset {offset:#x} ({offset}): {where_}; {bytes}; {extent}"))
+    let mut report = format!("first difference at file offset {offset:#x} ({offset}): {where_}; {bytes}; {extent}");
+    // A header that differs (a size, an offset) usually follows from a
+    // difference in the contents: name the first of those too.
+    if !in_a_section(a, offset as u64)
+        && let Some(inside) = (offset..common).find(|&index| a[index] != b[index] && in_a_section(a, index as u64))
+    {
+        let (x, y) = (a[inside], b[inside]);
+        let where_ = locate(a, inside as u64);
+        report.push_str(&format!(
+            "; the first inside a section: file offset {inside:#x} ({inside}): {where_}; A has {x:#04x}, B has {y:#04x}"
+        ));
+    }
+    Some(report)
+}
+
+/// Whether file offset `offset` of the ELF file `bytes` is inside one of
+/// its sections.
+fn in_a_section(bytes: &[u8], offset: u64) -> bool {
+    let Ok(file) = ElfFile64::<Endianness>::parse(bytes) else { return false };
+    file.sections()
+        .filter_map(|section| section.file_range())
+        .any(|(start, size)| offset >= start && offset < start + size)
 }
 
 /// What holds file offset `offset` of the ELF file `bytes`: a section (and

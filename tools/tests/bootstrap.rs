@@ -168,9 +168,18 @@ fn a_shorter_file_is_reported_where_it_ends() {
 }
 
 #[test]
-fn a_byte_in_the_elf_header_is_named_so() {
-    let output = compare_with("header", |bytes| bytes[0x18] ^= 0x01);
-    assert!(text(&output.stdout).contains("the ELF header, byte 0x18"), "{}", describe(&output));
+fn a_byte_in_the_elf_header_is_named_so_with_the_first_inside_a_section() {
+    let (offset, _, name) = unique_text_symbol(&hello().bytes);
+    let output = compare_with("header", |bytes| {
+        bytes[0x18] ^= 0x01;
+        bytes[offset as usize + 3] ^= 0x01;
+    });
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("first difference at file offset 0x18 (24): the ELF header, byte 0x18;"), "{stdout}");
+    let inside = offset + 3;
+    let expected = format!("; the first inside a section: file offset {inside:#x} ({inside}): .text, address ");
+    assert!(stdout.contains(&expected), "expected {expected:?} in {stdout}");
+    assert!(stdout.contains(&format!("in symbol {name} (at ")), "{stdout}");
 }
 
 // ---- 2. The stamp ----------------------------------------------------------
