@@ -156,6 +156,23 @@ impl Interp {
                 std::fs::set_permissions(&path, mode).map_err(|e| error(format!("{who}: cannot chmod {path}: {e}")))?;
                 Ok(Value::Unspecified)
             }
+            (Native::Files, "delete", [path]) => {
+                let path = text_arg(who, path)?;
+                std::fs::remove_file(&path).map_err(|e| error(format!("{who}: cannot delete {path}: {e}")))?;
+                Ok(Value::Unspecified)
+            }
+            (Native::Files, "run", [path, arguments]) => {
+                use std::os::unix::process::ExitStatusExt;
+                let path = text_arg(who, path)?;
+                let items = arguments.list_to_vec().ok_or_else(|| type_error(who, "a list of strings", arguments))?;
+                let arguments = items.iter().map(|a| text_arg(who, a)).collect::<R<Vec<_>>>()?;
+                self.flush_output();
+                // A file, never a name looked up on PATH (as execve takes it natively).
+                let file = std::path::Path::new(".").join(&path);
+                let status = std::process::Command::new(file).args(arguments).status();
+                let status = status.map_err(|e| error(format!("{who}: cannot run {path}: {e}")))?;
+                Ok(Value::Int(status.code().or(status.signal().map(|n| 128 + n)).unwrap_or(1) as i64))
+            }
             (Native::Files, _, [path]) => Ok(Value::Bool(std::path::Path::new(&text_arg(who, path)?).exists())),
             (Native::Clock, _, _) => Ok(Value::Int(self.start_time.elapsed().as_millis() as i64)),
             (Native::Memory(bytes), _, _) => memory_send(bytes, who, &args),
@@ -201,7 +218,7 @@ const MESSAGES: &[(&str, &str, usize, usize)] = &[
     ("console", "write-string", 1, 1), ("console", "write-char", 1, 1), ("console", "display", 1, 1),
     ("console", "write", 1, 1), ("console", "newline", 0, 0), ("console", "flush", 0, 0),
     ("files", "read-file", 1, 1), ("files", "write-file", 2, 2), ("files", "exists?", 1, 1),
-    ("files", "make-executable", 1, 1),
+    ("files", "make-executable", 1, 1), ("files", "delete", 1, 1), ("files", "run", 2, 2),
     ("clock", "milliseconds", 0, 0),
     ("simulated-memory", "size", 0, 0), ("simulated-memory", "byte-ref", 1, 1),
     ("simulated-memory", "byte-set!", 2, 2), ("simulated-memory", "word-ref", 1, 1),
