@@ -279,6 +279,29 @@ fn bootstrap(root: &Path) -> Bootstrap {
     Bootstrap { stage2: (success && stage2.is_file()).then_some(stage2), report }
 }
 
+/// The toolchain carries a symbol and DWARF line rows for its own code, so
+/// that gdb and addr2line name runtime-src functions and `.ut` lines: the
+/// symbol of build.ut's `nb-split` starts at a row in build.ut (read back
+/// by `utena inspect`, with `object` and `gimli`).
+fn check_toolchain_debug_info(stage2: &Path) -> Result<(), Failed> {
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_utena")).arg("inspect").arg(stage2).output().map_err(|e| e.to_string())?;
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let address = listing
+        .lines()
+        .find(|line| line.trim_end().ends_with("function nb-split"))
+        .and_then(|line| line.split_whitespace().next())
+        .ok_or("stage2 has no symbol nb-split")?;
+    let row = listing
+        .lines()
+        .find(|line| line.split_whitespace().next() == Some(address) && line.contains(".ut:"))
+        .ok_or(format!("stage2 has no line row at nb-split's address {address}"))?;
+    if !row.contains("native/build.ut:") {
+        return Err(Failed::from(format!("nb-split's first line row is not in build.ut: {row}")));
+    }
+    Ok(())
+}
+
 /// The trial that builds one program with the seed and with stage2: the
 /// compiler is deterministic on every engine, so the two executables are
 /// the same bytes.
@@ -341,7 +364,7 @@ fn check_same_build(root: &Path) -> Result<(), Failed> {
 
 fn check_bootstrap() -> Result<(), Failed> {
     match BOOTSTRAP.get() {
-        Some(Bootstrap { stage2: Some(_), .. }) => Ok(()),
+        Some(Bootstrap { stage2: Some(stage2), .. }) => check_toolchain_debug_info(stage2),
         Some(Bootstrap { report, .. }) => Err(Failed::from(format!("the bootstrap failed:\n{report}"))),
         None => Err(Failed::from("the bootstrap did not run")),
     }
