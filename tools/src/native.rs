@@ -234,7 +234,9 @@ fn build_with_toolchain(
     let (status, printed) = match output {
         BuildOutput::Stdout => (status_retrying(&mut command), Vec::new()),
         BuildOutput::Aside => {
-            command.stdout(Stdio::piped());
+            // Only stdout is set aside: `output` would capture stderr too,
+            // and a compile error's message is on stderr.
+            command.stdout(Stdio::piped()).stderr(Stdio::inherit());
             match output_retrying(&mut command) {
                 Ok(finished) => (Ok(finished.status), finished.stdout),
                 Err(error) => (Err(error), Vec::new()),

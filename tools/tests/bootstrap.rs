@@ -295,6 +295,18 @@ fn a_failing_stage2_build_keeps_its_status() {
 }
 
 #[test]
+fn a_failing_stage2_build_under_run_keeps_its_message() {
+    // `run` sets the build's stdout aside; its stderr (the compile error) must
+    // still reach the user (CI found it lost: errors/bytevector-dotted.scm).
+    let (scratch, runtime_src) = fake_runtime_src();
+    install_stage2(&runtime_src, "#!/bin/sh\necho 'prog.scm:1:1: error: no' >&2\nexit 1\n");
+    let program = scratch.path().join("prog.scm");
+    let output = run(utena(&["run", "--engine", "native"]).arg(&program).env("UTENA_RUNTIME_SRC", &runtime_src));
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    assert_eq!(text(&output.stderr), "prog.scm:1:1: error: no\n", "{}", describe(&output));
+}
+
+#[test]
 fn no_stage2_or_a_stale_stamp_means_the_seed() {
     let (scratch, runtime_src) = fake_runtime_src();
     install_stage2(&runtime_src, RECORDING_TOOLCHAIN);
