@@ -224,10 +224,6 @@ fn selected(arguments: &Arguments, name: &str) -> bool {
 /// byte-identical (`utena bootstrap`, docs/bootstrap.md).
 const BOOTSTRAP_TRIAL: &str = "bootstrap::fixpoint";
 
-/// Set, the harness neither bootstraps nor builds with stage2: the seed
-/// runs build.ut, as `utena build` does then.
-const NO_STAGE2: &str = "UTENA_NO_STAGE2";
-
 /// The outcome of `utena bootstrap`, run once before any native test: the
 /// stage2 toolchain when the fixpoint held, and the command's report.
 struct Bootstrap {
@@ -244,7 +240,7 @@ static BOOTSTRAP: OnceLock<Bootstrap> = OnceLock::new();
 /// CI, has none, so there the bootstrap always runs).
 fn bootstrap(root: &Path) -> Bootstrap {
     if stamp::stage2_disabled() {
-        return Bootstrap { stage2: None, report: format!("{NO_STAGE2} is set: no bootstrap") };
+        return Bootstrap { stage2: None, report: format!("{} is set: no bootstrap", stamp::NO_STAGE2) };
     }
     if let Some(stage2) = stamp::fresh_stage2(&root.join("runtime-src")) {
         let report = format!("{} is stamped with the current sources: its fixpoint holds", stage2.display());
@@ -323,7 +319,7 @@ fn check_same_build(root: &Path) -> Result<(), Failed> {
     let runtime_src = root.join("runtime-src").canonicalize().map_err(|e| e.to_string())?;
     let seed = Command::new(env!("CARGO_BIN_EXE_utena"))
         .current_dir(root)
-        .env(NO_STAGE2, "1")
+        .env(stamp::NO_STAGE2, "1")
         .arg("build")
         .arg("--runtime-src")
         .arg(&runtime_src)
@@ -349,16 +345,22 @@ fn check_same_build(root: &Path) -> Result<(), Failed> {
             )));
         }
     }
-    let a = std::fs::read(&by_seed).map_err(|e| e.to_string())?;
-    let b = std::fs::read(&by_stage2).map_err(|e| e.to_string())?;
-    match a.iter().zip(&b).position(|(x, y)| x != y) {
-        None if a.len() == b.len() => Ok(()),
-        first => Err(Failed::from(format!(
-            "{SAME_BUILD_PROGRAM} built by the seed ({} bytes) and by stage2 ({} bytes) differ, first at file offset {}",
-            a.len(),
-            b.len(),
-            first.unwrap_or(a.len().min(b.len()))
-        ))),
+    // The bootstrap's own comparison, which names the first difference.
+    let compared = Command::new(env!("CARGO_BIN_EXE_utena"))
+        .args(["bootstrap", "--compare"])
+        .arg(&by_seed)
+        .arg(&by_stage2)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if compared.status.success() {
+        Ok(())
+    } else {
+        Err(Failed::from(format!(
+            "{SAME_BUILD_PROGRAM} built by the seed and by stage2 differ ({}):\n{}{}",
+            compared.status,
+            String::from_utf8_lossy(&compared.stdout),
+            String::from_utf8_lossy(&compared.stderr)
+        )))
     }
 }
 
