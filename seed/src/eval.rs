@@ -167,6 +167,11 @@ impl Interp {
                     return Ok(result);
                 }
             }
+            // A frame's backtrace line names the call it was making.
+            Node::Call(call) => match self.eval_call(call, env)? {
+                Tail::Value(value) => return Ok(value),
+                Tail::Call(closure, frame) => return self.run_frame(closure, frame).map_err(|e| at(e, call.pos)),
+            },
             _ => {}
         }
         match self.eval_tail(node, env)? {
@@ -587,7 +592,9 @@ fn backtrace_lines(entries: &[(Option<Sym>, Pos)]) -> Vec<String> {
 /// Adds the backtrace entry for a procedure an error is leaving.
 #[cold]
 fn leave_procedure(mut unwind: Box<Unwind>, closure: &Closure) -> Box<Unwind> {
-    if let Unwind::Raise(raised) = &mut *unwind {
+    if let Unwind::Raise(raised) = &mut *unwind
+        && !closure.lambda.inline.get()
+    {
         let site = raised.site.take().unwrap_or(closure.lambda.pos);
         raised.pos.get_or_insert(site);
         raised.backtrace.push((closure.lambda.name.get(), site));
