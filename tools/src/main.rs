@@ -69,9 +69,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run a program (.scm or .ut); its output goes to stdout, errors to stderr.
+    #[command(after_help = "By default the program is compiled to native code and run (as `utena build` into a \
+                      temporary directory, then the executable): in seconds once `utena bootstrap` has built \
+                      the native toolchain, else by the seed-driven back end, which takes tens of seconds \
+                      (a note on a terminal says so). `--engine seed` interprets the source at once; \
+                      `--engine sim` runs it on the simulated heap. Every engine prints the same output \
+                      and the same errors.")]
     Run {
         /// Which engine runs the program.
-        #[arg(long, value_enum, default_value_t = Engine::Seed)]
+        #[arg(long, value_enum, default_value_t = Engine::Native)]
         engine: Engine,
         /// The program's source file.
         file: PathBuf,
@@ -114,7 +120,7 @@ enum Command {
                       DIR/native/build.ut, DIR as for `utena disasm`, run on the seed -- or, when `utena \
                       bootstrap` has left DIR/../target/stage2/utena built from DIR's sources as they are \
                       now (its stamp matches), that native toolchain, with the same results (this fast path \
-                      serves `utena run --engine native` too). UTENA_NO_STAGE2=1 forces the seed.")]
+                      serves `utena run` too, whose default engine is native). UTENA_NO_STAGE2=1 forces the seed.")]
     Build {
         /// The program's source file (.scm or .ut).
         file: PathBuf,
@@ -136,7 +142,7 @@ enum Command {
                       `utena disasm`; OUT is --out, else DIR/../target.\n\n\
                       The fixpoint is stage1, stage2 and stage3 byte-identical: status 0, and the stamp \
                       OUT/stage2/utena.sources (SHA-256 of every *.ut under DIR) is written. From then on \
-                      `utena build` and `utena run --engine native` use OUT/stage2/utena (when OUT is the \
+                      `utena build` and `utena run` (native by default) use OUT/stage2/utena (when OUT is the \
                       default) while the stamp matches DIR's sources; UTENA_NO_STAGE2=1 forces the seed. \
                       Differing executables: status 1, with the first differing byte (file offset, section, \
                       the symbol and offset in it, or the virtual address in .data). A stage that fails: \

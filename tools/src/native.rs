@@ -35,7 +35,11 @@
 //! 5. Executing a file just written can fail with ETXTBSY while a fork of
 //!    another thread still holds a descriptor to it (`../shared/NOTES-toolchain.md`):
 //!    the exec is retried for about a second.
-//! 6. The fast path: when `utena bootstrap` has left a native toolchain
+//! 6. `utena run` compiles natively by default; when that is the seed path
+//!    and stderr is a terminal, a one-line note says it takes tens of
+//!    seconds and how to avoid it (never in a pipe, where it would be mixed
+//!    with the program's errors).
+//! 7. The fast path: when `utena bootstrap` has left a native toolchain
 //!    built from these very sources (`stamp.rs`'s rule: `<runtime-src>/../
 //!    target/stage2/utena` with a stamp matching runtime-src; not when
 //!    `UTENA_NO_STAGE2` is set), that executable runs the build as a child
@@ -48,7 +52,7 @@
 //! --native` (`native_disasm.rs`) reads the executables back.
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, ExitStatus, Output, Stdio};
@@ -165,6 +169,13 @@ pub fn build_with(
     {
         return build_with_toolchain(&toolchain, runtime_dir, &arguments, out, output);
     }
+    if output == BuildOutput::Aside && std::io::stderr().is_terminal() {
+        eprintln!(
+            "utena: note: no native toolchain built from these sources; the seed builds {} (tens of seconds). \
+             `utena bootstrap` makes builds take seconds; `--engine seed` runs at once.",
+            file.display()
+        );
+    }
     let source = read_source(&driver)?;
     let name = driver.display().to_string();
     let collected = Collected::default();
@@ -219,7 +230,7 @@ fn back_end_arguments(file: &Path, out: &Path, output: BuildOutput, heap_mib: Op
     arguments
 }
 
-/// The fast path (design step 6): the stage2 toolchain runs the build as a
+/// The fast path (design step 7): the stage2 toolchain runs the build as a
 /// child, told `--runtime-src` so that it reads (and names) the runtime's
 /// sources as the seed-run build.ut would.
 fn build_with_toolchain(

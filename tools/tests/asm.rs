@@ -919,7 +919,7 @@ fn hex(bytes: &[u8]) -> String {
 /// Runs `cases` (each a list of instruction lists, as text) through
 /// tests/asm/check.ut in one seed run; answers one line per case.
 fn run_cases(cases: &[String]) -> Vec<String> {
-    run_cases_with(&[], cases)
+    run_cases_with(&["--engine", "seed"], cases)
 }
 
 /// The same with `utena run OPTIONS PROGRAM` (`--engine sim`, say).

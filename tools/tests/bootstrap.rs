@@ -31,11 +31,7 @@ use object::read::elf::ElfFile64;
 use object::{Endianness, Object, ObjectSection, ObjectSymbol};
 
 mod common;
-use common::workspace_root;
-
-#[path = "../src/stamp.rs"]
-#[allow(dead_code)]
-mod stamp;
+use common::{stamp, workspace_root};
 
 fn utena(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_utena"));

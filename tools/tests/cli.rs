@@ -165,7 +165,7 @@ fn judge(root: &Path, relative: &str) -> Verdict {
         // Every form the runtime source uses is compiled now.
         return Verdict::Wrong(format!("{relative}: {first}"));
     }
-    let seed = utena(root, &["run", relative]);
+    let seed = utena(root, &["run", "--engine", "seed", relative]);
     if text(&seed.stderr).lines().next() == Some(first.as_str()) {
         Verdict::SameError(first)
     } else {

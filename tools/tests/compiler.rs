@@ -78,11 +78,11 @@ fn workspace_root() -> PathBuf {
     tools.parent().unwrap_or(tools).to_path_buf()
 }
 
-/// `utena run ARGS…` from the workspace root.
+/// `utena run --engine seed ARGS…` from the workspace root.
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_utena"))
         .current_dir(workspace_root())
-        .arg("run")
+        .args(["run", "--engine", "seed"])
         .args(args)
         .output()
         .unwrap_or_else(|error| panic!("cannot run {}: {error}", env!("CARGO_BIN_EXE_utena")))

@@ -26,14 +26,20 @@
 //!      standard error.
 //! 4. libtest-mimic runs the tests on parallel threads; each run is killed
 //!    (its whole process group) after [`TIME_LIMIT`].
+//! 5. `utena run`'s default engine is native, so every example is built to
+//!    an executable and run, as a reader trying it would see it. First the
+//!    harness makes sure the stage2 toolchain is fresh (`utena bootstrap`
+//!    unless its stamp matches the sources: the bootstrap the programs
+//!    harness would otherwise run), so that each build takes seconds; the
+//!    trial `harness::native_toolchain` fails if the bootstrap did.
 //!
 //! Invariant: an example can fail. A ```` ```scheme ```` block with neither
 //! `; ⇒` lines nor a transcript fails, unless its info string marks it
 //! ```` ```scheme untested ````: a syntax template or a file in another
 //! format, which is not a program with a documented output.
 //!
-//! Not done here: other engines (`utena run` uses its default; the programs
-//! harness, `programs.rs`, holds every engine to its expectations), and
+//! Not done here: other engines (`utena run` uses its default, native; the
+//! programs harness, `programs.rs`, holds every engine to its expectations), and
 //! Markdown beyond fenced blocks (indented code blocks are never examples).
 
 use std::ffi::OsString;
@@ -73,6 +79,20 @@ fn main() {
         }
     };
     let mut trials = Vec::new();
+    if !arguments.list {
+        // `utena run` compiles natively by default: with the stage2
+        // toolchain (bootstrapped here unless fresh) that takes seconds.
+        let bootstrap = common::bootstrap(&root, "doc examples harness");
+        let disabled = common::stamp::stage2_disabled();
+        trials.push(
+            Trial::test("harness::native_toolchain", move || match bootstrap.stage2 {
+                Some(_) => Ok(()),
+                None => Err(format!("no stage2 toolchain, so every example builds on the seed:\n{}", bootstrap.report)
+                    .into()),
+            })
+            .with_ignored_flag(disabled),
+        );
+    }
     for page in &pages {
         let name = slash_path(page.strip_prefix(&root).unwrap_or(page));
         trials.extend(page_trials(&name, page));

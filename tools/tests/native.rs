@@ -55,7 +55,7 @@ fn built() -> &'static Built {
         std::fs::write(&list, lines.concat()).expect("the batch list");
         let output = Command::new(env!("CARGO_BIN_EXE_utena"))
             .current_dir(workspace_root())
-            .args(["run", "runtime-src/native/build.ut", "--batch"])
+            .args(["run", "--engine", "seed", "runtime-src/native/build.ut", "--batch"])
             .arg(&list)
             .output()
             .expect("utena run build.ut --batch runs");

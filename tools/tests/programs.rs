@@ -42,11 +42,7 @@ use std::time::{Duration, Instant};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 mod common;
-use common::{files_under, slash_path, workspace_root};
-
-#[path = "../src/stamp.rs"]
-#[allow(dead_code)]
-mod stamp;
+use common::{Bootstrap, bootstrap, files_under, slash_path, stamp, workspace_root};
 
 /// The engines the programs run on by default.
 ///
@@ -126,7 +122,7 @@ fn main() {
             .map(PathBuf::as_path)
             .collect();
         if !wanted.is_empty() || selected(&arguments, BOOTSTRAP_TRIAL) || selected(&arguments, SAME_BUILD_TRIAL) {
-            let _ = BOOTSTRAP.set(bootstrap(&root));
+            let _ = BOOTSTRAP.set(bootstrap(&root, "programs harness"));
         }
         let _ = PREBUILT.set(prebuild(&root, &wanted));
     }
@@ -224,56 +220,7 @@ fn selected(arguments: &Arguments, name: &str) -> bool {
 /// byte-identical (`utena bootstrap`, docs/bootstrap.md).
 const BOOTSTRAP_TRIAL: &str = "bootstrap::fixpoint";
 
-/// The outcome of `utena bootstrap`, run once before any native test: the
-/// stage2 toolchain when the fixpoint held, and the command's report.
-struct Bootstrap {
-    stage2: Option<PathBuf>,
-    report: String,
-}
-
 static BOOTSTRAP: OnceLock<Bootstrap> = OnceLock::new();
-
-/// Runs the whole bootstrap into the workspace's `target/`; the native
-/// programs are then built by its stage2, the toolchain Utena compiled.
-/// A stage2 whose stamp matches the sources is kept: the stamp is written
-/// only at a fixpoint of exactly these sources (a clean checkout, as in
-/// CI, has none, so there the bootstrap always runs).
-fn bootstrap(root: &Path) -> Bootstrap {
-    if stamp::stage2_disabled() {
-        return Bootstrap { stage2: None, report: format!("{} is set: no bootstrap", stamp::NO_STAGE2) };
-    }
-    if let Some(stage2) = stamp::fresh_stage2(&root.join("runtime-src")) {
-        let report = format!("{} is stamped with the current sources: its fixpoint holds", stage2.display());
-        eprintln!("programs harness: {report}");
-        return Bootstrap { stage2: Some(stage2), report };
-    }
-    let out = root.join("target");
-    eprintln!("programs harness: bootstrapping (utena bootstrap --out {})", out.display());
-    let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
-        .current_dir(root)
-        .arg("bootstrap")
-        .arg("--out")
-        .arg(&out)
-        .stdin(Stdio::null())
-        .output();
-    let (success, report) = match output {
-        Ok(output) => (
-            output.status.success(),
-            format!(
-                "utena bootstrap: {}\n{}{}",
-                output.status,
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            ),
-        ),
-        Err(error) => (false, format!("utena bootstrap did not start: {error}")),
-    };
-    eprintln!("{report}");
-    eprintln!("programs harness: the bootstrap took {:.0} s", started.elapsed().as_secs_f64());
-    let stage2 = out.join("stage2").join("utena");
-    Bootstrap { stage2: (success && stage2.is_file()).then_some(stage2), report }
-}
 
 /// The toolchain carries a symbol and DWARF line rows for its own code, so
 /// that gdb and addr2line name runtime-src functions and `.ut` lines: the
@@ -420,7 +367,7 @@ fn prebuild(root: &Path, programs: &[&Path]) -> Prebuilt {
                 }
                 None => {
                     let mut command = Command::new(env!("CARGO_BIN_EXE_utena"));
-                    command.args(["run", "runtime-src/native/build.ut", "--batch"]);
+                    command.args(["run", "--engine", "seed", "runtime-src/native/build.ut", "--batch"]);
                     command
                 }
             };

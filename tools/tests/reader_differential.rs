@@ -320,7 +320,7 @@ fn utena_dumps(root: &Path, names: &[String], sources: &[String]) -> Vec<String>
 /// Runs the dump program over `files` from `root`; one dump per file.
 fn run_dump(root: &Path, files: &[&str]) -> Vec<String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_utena"))
-        .arg("run")
+        .args(["run", "--engine", "seed"])
         .arg(DUMP)
         .args(files)
         .current_dir(root)
