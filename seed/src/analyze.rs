@@ -792,9 +792,7 @@ pub fn spliced_forms(special: Special, form: &Value, pos: Pos) -> R<Vec<Form>> {
     }
     let mut forms = Vec::new();
     for (name, name_pos) in operands {
-        let Value::Str(name) = name else {
-            return Err(syntax_error(name_pos, "`include` takes file names (strings)"));
-        };
+        let Value::Str(name) = name else { return Err(syntax_error(name_pos, "`include` takes file names (strings)")) };
         let name: String = name.chars.borrow().iter().collect();
         let including = crate::reader::file_name(pos.file);
         let path = std::path::Path::new(&*including).parent().unwrap_or(std::path::Path::new("")).join(&name);

@@ -319,10 +319,8 @@ fn class_info(name: Sym, params: &Value, clauses: &[Clause], pos: Pos) -> R<Clas
             return Err(syntax_error(at, format!("duplicate member `{text}` in class {}", name.name())));
         }
         if matches!(clause, Clause::Method(..)) && params.contains(&member) {
-            return Err(syntax_error(
-                at,
-                format!("method `{text}` would hide the class parameter `{text}`: rename one"),
-            ));
+            let message = format!("method `{text}` would hide the class parameter `{text}`: rename one");
+            return Err(syntax_error(at, message));
         }
         if matches!(clause, Clause::Nested(..)) {
             nested.push(member);

@@ -101,9 +101,7 @@ pub fn values(mut items: Vec<Value>) -> Value {
 
 /// `(apply f a b '(c d))` → the argument list `(a b c d)`.
 pub fn spread_apply_args(mut args: Vec<Value>) -> R<Vec<Value>> {
-    let Some(last) = args.pop() else {
-        return Ok(args);
-    };
+    let Some(last) = args.pop() else { return Ok(args) };
     let tail = last.list_to_vec().ok_or_else(|| type_error("apply", "a list", &last))?;
     args.extend(tail);
     Ok(args)
@@ -169,9 +167,7 @@ fn raise_value(interp: &mut Interp, payload: Value, continuable: bool) -> R<Valu
 /// handlers installed while it runs.
 pub fn signal(interp: &mut Interp, mut raised: Raised) -> R<Value> {
     raised.signalled = true;
-    let Some(handler) = interp.handlers.pop() else {
-        return Err(Box::new(Unwind::Raise(raised)));
-    };
+    let Some(handler) = interp.handlers.pop() else { return Err(Box::new(Unwind::Raise(raised))) };
     let result = interp.apply_procedure(&handler, vec![raised.payload.clone()]);
     interp.handlers.push(handler);
     let value = result?;
