@@ -35,8 +35,8 @@
 //! References: W. Clinger, "Hygienic macros through explicit renaming"
 //! (1991); G. Bracha et al., "Modules as Objects in Newspeak" (2010).
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::builtins::Prim;
@@ -195,7 +195,7 @@ pub struct TopEnv {
 
 impl TopEnv {
     pub fn new(parent: Option<Rc<TopEnv>>) -> Rc<TopEnv> {
-        Rc::new(TopEnv { table: RefCell::new(HashMap::new()), parent })
+        Rc::new(TopEnv { table: RefCell::new(HashMap::default()), parent })
     }
 
     /// This scope's own cell for `name`, made (unbound) if missing.

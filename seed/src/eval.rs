@@ -218,7 +218,7 @@ impl Interp {
     fn eval_call(&mut self, call: &crate::analyze::CallNode, env: &Env) -> R<Tail> {
         let func = self.eval(&call.func, env).map_err(|e| at(e, call.pos))?;
         let Value::Closure(closure) = func else {
-            let args = call.args.iter().map(|arg| self.eval(arg, env)).collect::<R<Vec<_>>>();
+            let args = call.args.iter().map(|arg| self.eval(arg, env)).collect::<R<Slots>>();
             return args.and_then(|args| self.apply_tail(func, args)).map_err(|e| at(e, call.pos));
         };
         // The arguments go straight into the callee's frame.
@@ -306,7 +306,7 @@ impl Interp {
     fn eval_send(&mut self, send: &crate::analyze::SendNode, env: &Env) -> R<Tail> {
         let receiver = self.eval(&send.receiver, env).map_err(|e| at(e, send.pos))?;
         let args =
-            send.args.iter().map(|arg| self.eval(arg, env)).collect::<R<Vec<_>>>().map_err(|e| at(e, send.pos))?;
+            send.args.iter().map(|arg| self.eval(arg, env)).collect::<R<Slots>>().map_err(|e| at(e, send.pos))?;
         let start = match &send.super_of {
             Some(node) => match self.eval(node, env)? {
                 Value::Class(class) if class.superclass.is_some() => class.superclass.clone(),
@@ -330,34 +330,35 @@ impl Interp {
         self.signal_if_handled(result.map_err(|e| at(e, pos))).map(Tail::Value).map_err(|e| at(e, pos))
     }
 
-    /// Calls a procedure value in tail position.
-    pub fn apply_tail(&mut self, func: Value, mut args: Vec<Value>) -> R<Tail> {
+    /// Calls a procedure value in tail position. Up to `INLINE_SLOTS`
+    /// arguments take no allocation of their own.
+    pub fn apply_tail(&mut self, func: Value, mut args: Slots) -> R<Tail> {
         match func {
             Value::Closure(closure) => {
-                let frame = bind_arguments(&closure, Slots::from_vec(args))?;
+                let frame = bind_arguments(&closure, args)?;
                 Ok(Tail::Call(closure, frame))
             }
             Value::Prim(prim) => {
                 check_arity(prim.name, prim.min, prim.max, args.len())?;
                 if std::ptr::eq(prim, &crate::builtins::control::APPLY) {
                     let func = args.remove(0);
-                    let spread = crate::builtins::control::spread_apply_args(args)?;
-                    return self.apply_tail(func, spread);
+                    let spread = crate::builtins::control::spread_apply_args(args.into_vec())?;
+                    return self.apply_tail(func, spread.into());
                 }
                 let result = (prim.f)(self, &args);
                 self.signal_if_handled(result).map(Tail::Value)
             }
-            Value::RecordProc(proc) => crate::builtins::control::apply_record_proc(&proc, args).map(Tail::Value),
-            Value::Class(class) => self.instantiate(&class, args).map(Tail::Value),
-            Value::Continuation(k) => crate::builtins::control::throw(&k, args),
-            Value::Native(native) if native.is_applicable() => self.native_apply(&native, args).map(Tail::Value),
+            Value::RecordProc(proc) => crate::builtins::control::apply_record_proc(&proc, &args).map(Tail::Value),
+            Value::Class(class) => self.instantiate(&class, args.into_vec()).map(Tail::Value),
+            Value::Continuation(k) => crate::builtins::control::throw(&k, args.into_vec()),
+            Value::Native(n) if n.is_applicable() => self.native_apply(&n, args.into_vec()).map(Tail::Value),
             other => Err(error(format!("not a procedure: {}", write_string(&other)))),
         }
     }
 
     /// Calls a procedure value and returns its result.
     pub fn apply_procedure(&mut self, func: &Value, args: Vec<Value>) -> R<Value> {
-        match self.apply_tail(func.clone(), args)? {
+        match self.apply_tail(func.clone(), args.into())? {
             Tail::Value(value) => Ok(value),
             Tail::Call(closure, frame) => self.run_frame(closure, frame),
         }

@@ -24,8 +24,8 @@
 //! representations for the interpreter only, never the layout of the native
 //! heap (that is declared once, in `runtime-src/memory/`).
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::analyze::{ClassDecl, Lambda, Scope};

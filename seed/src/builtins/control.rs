@@ -239,23 +239,26 @@ fn record_procedure(who: &str, args: &[Value]) -> R<Value> {
     Ok(Value::RecordProc(Rc::new(RecordProc { rtd: rtd.clone(), kind, name: Sym::intern(&name) })))
 }
 
-pub fn apply_record_proc(proc: &RecordProc, args: Vec<Value>) -> R<Value> {
-    let who = proc.name.name();
+pub fn apply_record_proc(proc: &RecordProc, args: &[Value]) -> R<Value> {
+    // The name is looked up only for an error.
+    let who = || proc.name.name();
     let expected = match &proc.kind {
         RecordProcKind::Construct(indices) => indices.len(),
         RecordProcKind::Predicate | RecordProcKind::Access(_) => 1,
         RecordProcKind::Modify(_) => 2,
     };
-    check_arity(&who, expected, Some(expected), args.len())?;
+    if args.len() != expected {
+        check_arity(&who(), expected, Some(expected), args.len())?;
+    }
     let record = |value: &Value| match value {
         Value::Record(r) if Rc::ptr_eq(&r.rtd, &proc.rtd) => Ok(r.clone()),
-        other => Err(type_error(&who, &format!("a record of type {}", proc.rtd.name.name()), other)),
+        other => Err(type_error(&who(), &format!("a record of type {}", proc.rtd.name.name()), other)),
     };
     match &proc.kind {
         RecordProcKind::Construct(indices) => {
             let mut fields = vec![Value::Unspecified; proc.rtd.fields.len()];
             for (index, value) in indices.iter().zip(args) {
-                fields[*index] = value;
+                fields[*index] = value.clone();
             }
             Ok(Value::Record(Rc::new(Record { rtd: proc.rtd.clone(), fields: RefCell::new(fields) })))
         }
