@@ -35,8 +35,8 @@
 //! References: W. Clinger, "Hygienic macros through explicit renaming"
 //! (1991); G. Bracha et al., "Modules as Objects in Newspeak" (2010).
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::builtins::Prim;
@@ -198,7 +198,7 @@ pub struct TopEnv {
 
 impl TopEnv {
     pub fn new(parent: Option<Rc<TopEnv>>) -> Rc<TopEnv> {
-        Rc::new(TopEnv { table: RefCell::new(HashMap::new()), parent })
+        Rc::new(TopEnv { table: RefCell::new(HashMap::default()), parent })
     }
 
     /// This scope's own cell for `name`, made (unbound) if missing.
@@ -798,9 +798,7 @@ pub fn spliced_forms(special: Special, form: &Value, pos: Pos) -> R<Vec<Form>> {
     }
     let mut forms = Vec::new();
     for (name, name_pos) in operands {
-        let Value::Str(name) = name else {
-            return Err(syntax_error(name_pos, "`include` takes file names (strings)"));
-        };
+        let Value::Str(name) = name else { return Err(syntax_error(name_pos, "`include` takes file names (strings)")) };
         let name: String = name.chars.borrow().iter().collect();
         let including = crate::reader::file_name(pos.file);
         let path = std::path::Path::new(&*including).parent().unwrap_or(std::path::Path::new("")).join(&name);

@@ -98,8 +98,5 @@ pub fn arity_error(who: &str, min: usize, max: Option<usize>, got: usize) -> Box
 
 /// An `arity_error` unless `min <= got <= max` (no `max`: no upper bound).
 pub fn check_arity(who: &str, min: usize, max: Option<usize>, got: usize) -> R<()> {
-    if got < min || max.is_some_and(|max| got > max) {
-        return Err(arity_error(who, min, max, got));
-    }
-    Ok(())
+    if got < min || max.is_some_and(|max| got > max) { Err(arity_error(who, min, max, got)) } else { Ok(()) }
 }

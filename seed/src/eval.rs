@@ -25,7 +25,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::io::Write;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::time::Instant;
 
 use crate::analyze::{
@@ -48,6 +48,8 @@ const STACK_MARGIN: usize = 16 << 20;
 
 thread_local! {
     static STACK_LIMIT: Cell<usize> = const { Cell::new(0) };
+    /// Frames that may end as garbage cycles, for `sweep_cycles`.
+    static CYCLE_CANDIDATES: RefCell<Vec<Weak<Frame>>> = const { RefCell::new(Vec::new()) };
 }
 
 fn stack_pointer() -> usize {
@@ -74,13 +76,25 @@ pub type Slots = smallvec::SmallVec<[Value; INLINE_SLOTS]>;
 pub struct Frame {
     pub slots: RefCell<Slots>,
     pub parent: Env,
+    /// `POSSIBLE_CYCLE` once a slot has held a closure over this frame,
+    /// `WATCHED` once it is in `CYCLE_CANDIDATES` too (see `release`).
+    cycle: Cell<u8>,
 }
+
+const POSSIBLE_CYCLE: u8 = 1;
+const WATCHED: u8 = 2;
 
 pub type Env = Option<Rc<Frame>>;
 
 impl Frame {
     pub fn new(slots: Slots, parent: Env) -> Rc<Frame> {
-        Rc::new(Frame { slots: RefCell::new(slots), parent })
+        Rc::new(Frame { slots: RefCell::new(slots), parent, cycle: Cell::new(0) })
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        self.parent.as_ref().inspect(|parent| release(parent, true));
     }
 }
 
@@ -114,8 +128,7 @@ pub struct Interp {
     pub handlers: Vec<Value>,
     pub program_args: Vec<String>,
     pub start_time: Instant,
-    /// Frames that hold a closure over themselves (see `sweep_cycles`).
-    cycle_candidates: Vec<std::rc::Weak<Frame>>,
+    /// `CYCLE_CANDIDATES`' length that starts the next `sweep_cycles`.
     next_sweep: usize,
     repl: Option<Rc<Scope>>,
 }
@@ -140,7 +153,6 @@ impl Interp {
             handlers: Vec::new(),
             program_args: Vec::new(),
             start_time: Instant::now(),
-            cycle_candidates: Vec::new(),
             next_sweep: FIRST_SWEEP,
             repl: None,
         }
@@ -211,7 +223,7 @@ impl Interp {
     fn eval_call(&mut self, call: &crate::analyze::CallNode, env: &Env) -> R<Tail> {
         let func = self.eval(&call.func, env).map_err(|e| at(e, call.pos))?;
         let Value::Closure(closure) = func else {
-            let args = call.args.iter().map(|arg| self.eval(arg, env)).collect::<R<Vec<_>>>();
+            let args = self.eval_args(&call.args, env);
             return args.and_then(|args| self.apply_tail(func, args)).map_err(|e| at(e, call.pos));
         };
         // The arguments go straight into the callee's frame.
@@ -262,8 +274,12 @@ impl Interp {
                 let frame = frame_at(env, *depth);
                 if let Value::Closure(closure) = &value
                     && closure.env.as_ref().is_some_and(|e| Rc::ptr_eq(e, frame))
+                    && frame.cycle.get() == 0
                 {
-                    self.note_cycle(frame);
+                    frame.cycle.set(POSSIBLE_CYCLE);
+                    if CYCLE_CANDIDATES.with_borrow(Vec::len) >= self.next_sweep {
+                        self.next_sweep = (2 * sweep_cycles()).max(FIRST_SWEEP);
+                    }
                 }
                 frame.slots.borrow_mut()[*index] = value;
                 Ok(Tail::Value(Value::Unspecified))
@@ -294,13 +310,10 @@ impl Interp {
 
     fn eval_send(&mut self, send: &crate::analyze::SendNode, env: &Env) -> R<Tail> {
         let receiver = self.eval(&send.receiver, env).map_err(|e| at(e, send.pos))?;
-        let args =
-            send.args.iter().map(|arg| self.eval(arg, env)).collect::<R<Vec<_>>>().map_err(|e| at(e, send.pos))?;
-        let start = match &send.super_of {
-            Some(node) => match self.eval(node, env)? {
-                Value::Class(class) if class.superclass.is_some() => class.superclass.clone(),
-                _ => return Err(at(crate::objects::not_understood(&receiver, send.selector), send.pos)),
-            },
+        let args = self.eval_args(&send.args, env).map_err(|e| at(e, send.pos))?;
+        let start = match send.super_of.as_ref().map(|node| self.eval(node, env)).transpose()? {
+            Some(Value::Class(class)) if class.superclass.is_some() => class.superclass.clone(),
+            Some(_) => return Err(at(crate::objects::not_understood(&receiver, send.selector), send.pos)),
             None => None,
         };
         self.send(receiver, send.selector, args, start).map_err(|e| at(e, send.pos))
@@ -311,42 +324,50 @@ impl Interp {
     #[inline(never)]
     fn prim_call(&mut self, prim: &'static crate::builtins::Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Tail> {
         check_arity(prim.name, prim.min, prim.max, arg_nodes.len()).map_err(|e| at(e, pos))?;
-        let mut args = smallvec::SmallVec::<[Value; 4]>::with_capacity(arg_nodes.len());
-        for node in arg_nodes {
-            args.push(self.eval(node, env).map_err(|e| at(e, pos))?);
-        }
+        let args: smallvec::SmallVec<[Value; 4]> = self.eval_args(arg_nodes, env).map_err(|e| at(e, pos))?;
         let result = (prim.f)(self, &args);
         self.signal_if_handled(result.map_err(|e| at(e, pos))).map(Tail::Value).map_err(|e| at(e, pos))
     }
 
-    /// Calls a procedure value in tail position.
-    pub fn apply_tail(&mut self, func: Value, mut args: Vec<Value>) -> R<Tail> {
+    /// Evaluates arguments, left to right. (A loop: collecting them through
+    /// `Result` took several percent of the seed's time.)
+    fn eval_args<A: smallvec::Array<Item = Value>>(&mut self, nodes: &[Node], env: &Env) -> R<smallvec::SmallVec<A>> {
+        let mut args = smallvec::SmallVec::with_capacity(nodes.len());
+        for node in nodes {
+            args.push(self.eval(node, env)?);
+        }
+        Ok(args)
+    }
+
+    /// Calls a procedure value in tail position. Up to `INLINE_SLOTS`
+    /// arguments take no allocation of their own.
+    pub fn apply_tail(&mut self, func: Value, mut args: Slots) -> R<Tail> {
         match func {
             Value::Closure(closure) => {
-                let frame = bind_arguments(&closure, Slots::from_vec(args))?;
+                let frame = bind_arguments(&closure, args)?;
                 Ok(Tail::Call(closure, frame))
             }
             Value::Prim(prim) => {
                 check_arity(prim.name, prim.min, prim.max, args.len())?;
                 if std::ptr::eq(prim, &crate::builtins::control::APPLY) {
                     let func = args.remove(0);
-                    let spread = crate::builtins::control::spread_apply_args(args)?;
-                    return self.apply_tail(func, spread);
+                    let spread = crate::builtins::control::spread_apply_args(args.into_vec())?;
+                    return self.apply_tail(func, spread.into());
                 }
                 let result = (prim.f)(self, &args);
                 self.signal_if_handled(result).map(Tail::Value)
             }
-            Value::RecordProc(proc) => crate::builtins::control::apply_record_proc(&proc, args).map(Tail::Value),
-            Value::Class(class) => self.instantiate(&class, args).map(Tail::Value),
-            Value::Continuation(k) => crate::builtins::control::throw(&k, args),
-            Value::Native(native) if native.is_applicable() => self.native_apply(&native, args).map(Tail::Value),
+            Value::RecordProc(proc) => crate::builtins::control::apply_record_proc(&proc, &args).map(Tail::Value),
+            Value::Class(class) => self.instantiate(&class, args.into_vec()).map(Tail::Value),
+            Value::Continuation(k) => crate::builtins::control::throw(&k, args.into_vec()),
+            Value::Native(n) if n.is_applicable() => self.native_apply(&n, args.into_vec()).map(Tail::Value),
             other => Err(error(format!("not a procedure: {}", write_string(&other)))),
         }
     }
 
     /// Calls a procedure value and returns its result.
     pub fn apply_procedure(&mut self, func: &Value, args: Vec<Value>) -> R<Value> {
-        match self.apply_tail(func.clone(), args)? {
+        match self.apply_tail(func.clone(), args.into())? {
             Tail::Value(value) => Ok(value),
             Tail::Call(closure, frame) => self.run_frame(closure, frame),
         }
@@ -373,54 +394,19 @@ impl Interp {
                 *fuel -= 1;
             }
             match self.eval_tail(&closure.lambda.body, &env) {
-                Ok(Tail::Value(value)) => return Ok(value),
+                Ok(Tail::Value(value)) => {
+                    // The closure goes first: it may be one of the frame's own.
+                    drop(closure);
+                    env.as_ref().inspect(|frame| release(frame, false));
+                    return Ok(value);
+                }
                 Ok(Tail::Call(next, next_frame)) => {
                     closure = next;
-                    env = Some(next_frame);
+                    env.replace(next_frame).inspect(|frame| release(frame, false));
                 }
                 Err(unwind) => return Err(leave_procedure(unwind, &closure)),
             }
         }
-    }
-
-    fn note_cycle(&mut self, frame: &Rc<Frame>) {
-        self.cycle_candidates.push(Rc::downgrade(frame));
-        if self.cycle_candidates.len() >= self.next_sweep {
-            self.sweep_cycles();
-            self.next_sweep = (2 * self.cycle_candidates.len()).max(FIRST_SWEEP);
-        }
-    }
-
-    /// Frees the reference cycles of internal definitions and named `let`.
-    ///
-    /// A frame that stores a closure over itself is a cycle reference counts
-    /// never free. Such a frame is garbage when every reference to it comes
-    /// from those closures, and every such closure is referenced only by the
-    /// frame: then clearing its slots frees both. (A trial deletion in the
-    /// manner of Bacon and Rajan's synchronous cycle collection, restricted
-    /// to this one shape; rarer cycles still leak.)
-    fn sweep_cycles(&mut self) {
-        self.cycle_candidates.retain(|weak| {
-            let Some(frame) = weak.upgrade() else {
-                return false;
-            };
-            let (mut internal, mut escaped) = (0, false);
-            for value in frame.slots.borrow().iter() {
-                if let Value::Closure(closure) = value
-                    && closure.env.as_ref().is_some_and(|e| Rc::ptr_eq(e, &frame))
-                {
-                    internal += 1;
-                    escaped |= Rc::strong_count(closure) > 1;
-                }
-            }
-            // `frame` itself is one more reference.
-            if escaped || Rc::strong_count(&frame) != internal + 1 {
-                return true;
-            }
-            let slots = std::mem::take(&mut *frame.slots.borrow_mut());
-            drop(slots);
-            false
-        });
     }
 
     /// Offers an error from a builtin to the innermost exception handler.
@@ -616,6 +602,74 @@ pub fn at(mut unwind: Box<Unwind>, pos: Pos) -> Box<Unwind> {
         }
     }
     unwind
+}
+
+/// Frees the reference cycles of internal definitions and named `let`.
+///
+/// A frame that stores a closure over itself is a cycle reference counts
+/// never free. Such a frame is garbage when every reference to it comes
+/// from those closures, and every such closure is referenced only by the
+/// frame: then clearing its slots frees both. (A trial deletion in the
+/// manner of Bacon and Rajan's synchronous cycle collection, restricted to
+/// this one shape; rarer cycles still leak.)
+///
+/// The trial runs as the last reference from outside the cycle goes, so
+/// the frame and its closures are freed while still in the cache: `release`
+/// is called when a frame's call returns, when a frame's child frame goes
+/// and when a closure over it goes (the references that end most such
+/// frames). A frame whose closure has escaped when its last outside
+/// reference goes (say, an internal procedure that was stored) is watched:
+/// `sweep_cycles` tries it again now and then. Trade-off: a frame whose
+/// last outside reference goes elsewhere, or which escaped at its own
+/// return and was never entered again, leaks.
+pub fn release(frame: &Rc<Frame>, watch: bool) {
+    if frame.cycle.get() != 0
+        && let Some(garbage) = cycle_is_garbage(frame)
+    {
+        if garbage {
+            break_cycle(frame);
+        } else if watch && frame.cycle.replace(WATCHED) == POSSIBLE_CYCLE {
+            CYCLE_CANDIDATES.with(|list| list.try_borrow_mut().map(|mut list| list.push(Rc::downgrade(frame))).ok());
+        }
+    }
+}
+
+/// Whether `frame` is garbage once one more reference (the caller's) goes;
+/// `Some(false)` when only its escaped closures keep it alive; `None` when
+/// there are other references (or its slots are in use).
+fn cycle_is_garbage(frame: &Rc<Frame>) -> Option<bool> {
+    let (mut internal, mut escaped) = (0, false);
+    for value in frame.slots.try_borrow().ok()?.iter() {
+        if let Value::Closure(closure) = value
+            && closure.env.as_ref().is_some_and(|e| Rc::ptr_eq(e, frame))
+        {
+            internal += 1;
+            escaped |= Rc::strong_count(closure) > 1;
+        }
+    }
+    (Rc::strong_count(frame) == internal + 1).then_some(!escaped)
+}
+
+/// Clears the slots of a frame found to be garbage; true when done.
+fn break_cycle(frame: &Frame) -> bool {
+    // The slots' values (the closures) are dropped on return.
+    let Ok(_slots) = frame.slots.try_borrow_mut().map(|mut slots| std::mem::take(&mut *slots)) else { return false };
+    frame.cycle.set(0);
+    true
+}
+
+/// Tries each watched frame again; returns how many are still watched.
+fn sweep_cycles() -> usize {
+    let mut candidates = CYCLE_CANDIDATES.take();
+    candidates.retain(|weak| {
+        // The upgraded `frame` is the reference that goes.
+        let Some(frame) = weak.upgrade() else { return false };
+        cycle_is_garbage(&frame) != Some(true) || !break_cycle(&frame)
+    });
+    CYCLE_CANDIDATES.with_borrow_mut(|added| candidates.append(added));
+    let kept = candidates.len();
+    CYCLE_CANDIDATES.set(candidates);
+    kept
 }
 
 fn frame_at(env: &Env, depth: usize) -> &Rc<Frame> {

@@ -24,15 +24,15 @@
 //! Not done here: inline caches (the seed's lookup is a hash probe per
 //! class on the chain), access modifiers, class-side methods.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::analyze::{
     ClassDecl, ClassInfo, Lambda, Node, Resolved, Scope, ScopeKind, Special, spliced_forms, syntax_error,
 };
 use crate::error::{R, error, type_error};
-use crate::eval::{Env, Frame, Interp, Tail};
+use crate::eval::{Env, Frame, Interp, Slots, Tail};
 use crate::printer::write_string;
 use crate::value::{Class, Closure, Form, Member, Object, Pos, Sym, Value};
 
@@ -188,23 +188,15 @@ impl Interp {
         let methods = decl.methods.iter().map(|(selector, lambda)| (*selector, Member::Method(close(lambda))));
         let nested = decl.nested.iter().map(|(name, lambda)| (*name, Member::NestedClass(close(lambda))));
         let members: HashMap<_, _> = slots.chain(methods).chain(nested).collect();
-        let class = Rc::new(Class {
-            decl: decl.clone(),
-            superclass,
-            members,
-            total_slots: base + decl.slots.len(),
-            init: close(&decl.init),
-        });
+        let total_slots = base + decl.slots.len();
+        let class = Rc::new(Class { decl: decl.clone(), superclass, members, total_slots, init: close(&decl.init) });
         frame.slots.borrow_mut()[0] = Value::Class(class.clone());
         Ok(Value::Class(class))
     }
 
     pub fn instantiate(&mut self, class: &Rc<Class>, args: Vec<Value>) -> R<Value> {
-        let object = Rc::new(Object {
-            class: class.clone(),
-            slots: RefCell::new(vec![Value::Unspecified; class.total_slots]),
-            nested: RefCell::new(Vec::new()),
-        });
+        let slots = RefCell::new(vec![Value::Unspecified; class.total_slots]);
+        let object = Rc::new(Object { class: class.clone(), slots, nested: RefCell::new(Vec::new()) });
         self.run_initializer(class, &object, args)?;
         Ok(Value::Object(object))
     }
@@ -254,10 +246,12 @@ impl Interp {
 
     /// Sends `selector` to `receiver`; `start` overrides the class where
     /// lookup begins (for `super`).
-    pub fn send(&mut self, receiver: Value, selector: Sym, mut args: Vec<Value>, start: Option<Rc<Class>>) -> R<Tail> {
+    pub fn send(&mut self, receiver: Value, selector: Sym, mut args: Slots, start: Option<Rc<Class>>) -> R<Tail> {
         let object = match &receiver {
             Value::Object(object) => object.clone(),
-            Value::Native(native) => return self.native_send(&native.clone(), selector, args).map(Tail::Value),
+            Value::Native(native) => {
+                return self.native_send(&native.clone(), selector, args.into_vec()).map(Tail::Value);
+            }
             Value::Class(class) if &*selector.name() == "name" && args.is_empty() => {
                 return Ok(Tail::Value(Value::Sym(class.name())));
             }
@@ -319,10 +313,8 @@ fn class_info(name: Sym, params: &Value, clauses: &[Clause], pos: Pos) -> R<Clas
             return Err(syntax_error(at, format!("duplicate member `{text}` in class {}", name.name())));
         }
         if matches!(clause, Clause::Method(..)) && params.contains(&member) {
-            return Err(syntax_error(
-                at,
-                format!("method `{text}` would hide the class parameter `{text}`: rename one"),
-            ));
+            let message = format!("method `{text}` would hide the class parameter `{text}`: rename one");
+            return Err(syntax_error(at, message));
         }
         if matches!(clause, Clause::Nested(..)) {
             nested.push(member);

@@ -247,9 +247,7 @@ impl Reader<'_> {
 
     fn datum_inner(&mut self) -> Read<Value> {
         let pos = self.pos();
-        let Some(c) = self.peek() else {
-            return self.eof_error(pos, "datum");
-        };
+        let Some(c) = self.peek() else { return self.eof_error(pos, "datum") };
         match c {
             '(' | '[' => {
                 self.advance();
@@ -469,9 +467,7 @@ impl Reader<'_> {
     }
 
     fn character(&mut self, pos: Pos) -> Read<Value> {
-        let Some(first) = self.advance() else {
-            return self.eof_error(pos, "character");
-        };
+        let Some(first) = self.advance() else { return self.eof_error(pos, "character") };
         let name = format!("{first}{}", self.token());
         let named = CHARACTER_NAMES.iter().find(|(n, _)| *n == name).map(|&(_, c)| c);
         let hex = name.strip_prefix(['x', 'U', 'u']).and_then(|hex| u32::from_str_radix(hex, 16).ok());

@@ -11,9 +11,12 @@
 //!    never be found by name.
 //! 3. Pairs carry their source position (see `reader.rs` for the rule), so
 //!    every datum the reader produced keeps where it came from.
-//! 4. Memory is reference counted. Cycles (recursive closures, circular
-//!    lists) leak; the seed only has to live long enough to start the first
-//!    build, and a tracing collector would cost more Rust than it saves.
+//! 4. Memory is reference counted. Cycles (circular lists, most closures
+//!    stored where they can reach themselves) leak; the seed only has to
+//!    live long enough to start the first build, and a tracing collector
+//!    would cost more Rust than it saves. The common cycle of a frame and
+//!    its own internal procedures is freed by `eval::release` (`Closure`
+//!    and `Frame` call it as they go).
 //!    Dropping a long or deep list is iterative, so it cannot overflow the
 //!    Rust stack.
 //!
@@ -21,8 +24,8 @@
 //! representations for the interpreter only, never the layout of the native
 //! heap (that is declared once, in `runtime-src/memory/`).
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::analyze::{ClassDecl, Lambda, Scope};
@@ -145,6 +148,12 @@ pub struct Alias {
 pub struct Closure {
     pub lambda: Rc<Lambda>,
     pub env: Env,
+}
+
+impl Drop for Closure {
+    fn drop(&mut self) {
+        self.env.as_ref().inspect(|frame| crate::eval::release(frame, true));
+    }
 }
 
 pub struct RecordType {

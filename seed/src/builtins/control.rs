@@ -101,9 +101,7 @@ pub fn values(mut items: Vec<Value>) -> Value {
 
 /// `(apply f a b '(c d))` → the argument list `(a b c d)`.
 pub fn spread_apply_args(mut args: Vec<Value>) -> R<Vec<Value>> {
-    let Some(last) = args.pop() else {
-        return Ok(args);
-    };
+    let Some(last) = args.pop() else { return Ok(args) };
     let tail = last.list_to_vec().ok_or_else(|| type_error("apply", "a list", &last))?;
     args.extend(tail);
     Ok(args)
@@ -169,9 +167,7 @@ fn raise_value(interp: &mut Interp, payload: Value, continuable: bool) -> R<Valu
 /// handlers installed while it runs.
 pub fn signal(interp: &mut Interp, mut raised: Raised) -> R<Value> {
     raised.signalled = true;
-    let Some(handler) = interp.handlers.pop() else {
-        return Err(Box::new(Unwind::Raise(raised)));
-    };
+    let Some(handler) = interp.handlers.pop() else { return Err(Box::new(Unwind::Raise(raised))) };
     let result = interp.apply_procedure(&handler, vec![raised.payload.clone()]);
     interp.handlers.push(handler);
     let value = result?;
@@ -243,23 +239,26 @@ fn record_procedure(who: &str, args: &[Value]) -> R<Value> {
     Ok(Value::RecordProc(Rc::new(RecordProc { rtd: rtd.clone(), kind, name: Sym::intern(&name) })))
 }
 
-pub fn apply_record_proc(proc: &RecordProc, args: Vec<Value>) -> R<Value> {
-    let who = proc.name.name();
+pub fn apply_record_proc(proc: &RecordProc, args: &[Value]) -> R<Value> {
+    // The name is looked up only for an error.
+    let who = || proc.name.name();
     let expected = match &proc.kind {
         RecordProcKind::Construct(indices) => indices.len(),
         RecordProcKind::Predicate | RecordProcKind::Access(_) => 1,
         RecordProcKind::Modify(_) => 2,
     };
-    check_arity(&who, expected, Some(expected), args.len())?;
+    if args.len() != expected {
+        check_arity(&who(), expected, Some(expected), args.len())?;
+    }
     let record = |value: &Value| match value {
         Value::Record(r) if Rc::ptr_eq(&r.rtd, &proc.rtd) => Ok(r.clone()),
-        other => Err(type_error(&who, &format!("a record of type {}", proc.rtd.name.name()), other)),
+        other => Err(type_error(&who(), &format!("a record of type {}", proc.rtd.name.name()), other)),
     };
     match &proc.kind {
         RecordProcKind::Construct(indices) => {
             let mut fields = vec![Value::Unspecified; proc.rtd.fields.len()];
             for (index, value) in indices.iter().zip(args) {
-                fields[*index] = value;
+                fields[*index] = value.clone();
             }
             Ok(Value::Record(Rc::new(Record { rtd: proc.rtd.clone(), fields: RefCell::new(fields) })))
         }

@@ -295,9 +295,7 @@ pub fn compare_chain<'a, T>(who: &str, args: &'a [Value], get: impl Fn(&'a Value
 pub fn check(name: &str, args: &[Value]) -> String {
     use crate::error::Unwind;
     use crate::printer::write_string;
-    let Some(prim) = all_builtins().find(|p| p.name == name) else {
-        return format!("no builtin {name}");
-    };
+    let Some(prim) = all_builtins().find(|p| p.name == name) else { return format!("no builtin {name}") };
     let mut interp = Interp::new(crate::Options::default());
     match (prim.f)(&mut interp, args) {
         Ok(v) => write_string(&v),
