@@ -48,9 +48,6 @@ use crate::value::{Alias, Form, Pos, Sym, Value};
 /// A compiled procedure body.
 pub struct Lambda {
     pub name: Cell<Option<Sym>>,
-    /// Applied where it is written (`let`): its frame is the enclosing
-    /// procedure's, so a backtrace gives it no line of its own.
-    pub inline: Cell<bool>,
     /// Required parameters, hidden ones (a method's receiver) included.
     pub required: usize,
     pub rest: bool,
@@ -587,9 +584,6 @@ impl Interp {
                 (_, Err(args)) => Node::PrimCall(prim, args, pos),
             });
         }
-        if let Node::Lambda(lambda) = &func {
-            lambda.inline.set(true);
-        }
         Ok(Node::Call(Box::new(CallNode { func, args, pos })))
     }
 
@@ -683,7 +677,7 @@ impl Interp {
         let frame = Scope::frame_of(vars, scope);
         let body = self.analyze_body(body, &frame, pos)?;
         let frame_size = frame.frame_vars().map_or(0, |v| v.borrow().len());
-        Ok(Rc::new(Lambda { name: Cell::new(None), inline: Cell::new(false), required, rest: rest.is_some(), hidden, frame_size, body, pos }))
+        Ok(Rc::new(Lambda { name: Cell::new(None), required, rest: rest.is_some(), hidden, frame_size, body, pos }))
     }
 
     /// A body: internal definitions (letrec* semantics), then expressions.

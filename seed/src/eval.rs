@@ -101,8 +101,9 @@ impl Drop for Frame {
 /// What evaluating a node in tail position produced.
 pub enum Tail {
     Value(Value),
-    /// Run this closure's body in this (already bound) frame.
-    Call(Rc<Closure>, Rc<Frame>),
+    /// Run this closure's body in this (already bound) frame; the call's
+    /// position, if known.
+    Call(Rc<Closure>, Rc<Frame>, Pos),
 }
 
 pub struct Options {
@@ -179,16 +180,12 @@ impl Interp {
                     return Ok(result);
                 }
             }
-            // A frame's backtrace line names the call it was making.
-            Node::Call(call) => match self.eval_call(call, env)? {
-                Tail::Value(value) => return Ok(value),
-                Tail::Call(closure, frame) => return self.run_frame(closure, frame).map_err(|e| at(e, call.pos)),
-            },
             _ => {}
         }
         match self.eval_tail(node, env)? {
             Tail::Value(value) => Ok(value),
-            Tail::Call(closure, frame) => self.run_frame(closure, frame),
+            // A frame's backtrace line names the call it was making.
+            Tail::Call(closure, frame, pos) => self.run_frame(closure, frame).map_err(|e| at(e, pos)),
         }
     }
 
@@ -234,7 +231,7 @@ impl Interp {
             frame.slots.borrow_mut().push(value);
         }
         finish_frame(&closure, &frame).map_err(|e| at(e, call.pos))?;
-        Ok(Tail::Call(closure, frame))
+        Ok(Tail::Call(closure, frame, call.pos))
     }
 
     #[inline(never)]
@@ -345,7 +342,7 @@ impl Interp {
         match func {
             Value::Closure(closure) => {
                 let frame = bind_arguments(&closure, args)?;
-                Ok(Tail::Call(closure, frame))
+                Ok(Tail::Call(closure, frame, Pos::default()))
             }
             Value::Prim(prim) => {
                 check_arity(prim.name, prim.min, prim.max, args.len())?;
@@ -369,7 +366,7 @@ impl Interp {
     pub fn apply_procedure(&mut self, func: &Value, args: Vec<Value>) -> R<Value> {
         match self.apply_tail(func.clone(), args.into())? {
             Tail::Value(value) => Ok(value),
-            Tail::Call(closure, frame) => self.run_frame(closure, frame),
+            Tail::Call(closure, frame, _) => self.run_frame(closure, frame),
         }
     }
 
@@ -400,7 +397,7 @@ impl Interp {
                     env.as_ref().inspect(|frame| release(frame, false));
                     return Ok(value);
                 }
-                Ok(Tail::Call(next, next_frame)) => {
+                Ok(Tail::Call(next, next_frame, _)) => {
                     closure = next;
                     env.replace(next_frame).inspect(|frame| release(frame, false));
                 }
@@ -578,9 +575,7 @@ fn backtrace_lines(entries: &[(Option<Sym>, Pos)]) -> Vec<String> {
 /// Adds the backtrace entry for a procedure an error is leaving.
 #[cold]
 fn leave_procedure(mut unwind: Box<Unwind>, closure: &Closure) -> Box<Unwind> {
-    if let Unwind::Raise(raised) = &mut *unwind
-        && !closure.lambda.inline.get()
-    {
+    if let Unwind::Raise(raised) = &mut *unwind {
         let site = raised.site.take().unwrap_or(closure.lambda.pos);
         raised.pos.get_or_insert(site);
         raised.backtrace.push((closure.lambda.name.get(), site));

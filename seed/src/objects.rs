@@ -167,7 +167,7 @@ impl Interp {
         let params = vars.len() - 1;
         let body = Node::ClassInit(Box::new(crate::analyze::ClassInitNode { class, super_args, params, slot_inits }));
         let frame_size = frame.frame_vars().map_or(0, |v| v.borrow().len());
-        Ok(Rc::new(Lambda { name: Cell::new(Some(info.name)), inline: Cell::new(false), required, rest, hidden: 1, frame_size, body, pos }))
+        Ok(Rc::new(Lambda { name: Cell::new(Some(info.name)), required, rest, hidden: 1, frame_size, body, pos }))
     }
 
     // ---------------------------------------------------------------- runtime
@@ -331,6 +331,6 @@ pub fn not_understood(receiver: &Value, selector: Sym) -> Box<crate::error::Unwi
 impl Lambda {
     /// A lambda of one hidden parameter (the receiver) and no others.
     fn hidden_only(body: Node, name: Sym, pos: Pos) -> Rc<Lambda> {
-        Rc::new(Lambda { name: Cell::new(Some(name)), inline: Cell::new(false), required: 1, rest: false, hidden: 1, frame_size: 1, body, pos })
+        Rc::new(Lambda { name: Cell::new(Some(name)), required: 1, rest: false, hidden: 1, frame_size: 1, body, pos })
     }
 }

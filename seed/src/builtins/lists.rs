@@ -85,17 +85,13 @@ fn last_pair(who: &str, list: &Value) -> R<Value> {
 fn search(interp: &mut Interp, who: &str, args: &[Value]) -> R<Value> {
     let (key, assoc) = (&args[0], who.starts_with("ass"));
     let same = if who.ends_with(['q', 'v']) { eqv } else { equal };
-    // Without a comparison procedure nothing runs that could change the
-    // list, so the candidate is compared where it is, with no clone.
     let found = walk(&args[1], |pair| {
-        let Some(compare) = args.get(2) else {
-            let item = pair.car.borrow();
-            let hit = if assoc { same(key, &pair_arg(who, &item)?.car.borrow()) } else { same(key, &item) };
-            return Ok(hit.then(|| if assoc { item.clone() } else { Value::Pair(pair.clone()) }));
-        };
         let item = pair.car.borrow().clone();
         let candidate = if assoc { pair_arg(who, &item)?.car.borrow().clone() } else { item.clone() };
-        let hit = interp.apply_procedure(compare, vec![key.clone(), candidate])?.is_true();
+        let hit = match args.get(2) {
+            Some(compare) => interp.apply_procedure(compare, vec![key.clone(), candidate])?.is_true(),
+            None => same(key, &candidate),
+        };
         Ok(hit.then(|| if assoc { item } else { Value::Pair(pair.clone()) }))
     })?;
     match found {
