@@ -61,6 +61,23 @@
                (hashtable-ref table (list-ref keys 8) 'missing)))
 (newline)
 
+;; A bigger table, looked up right after collections of many sizes: a
+;; collection while the index is rebuilt, or between rebuilding it and
+;; hashing the key, must not lose a key (with either, some lookups here
+;; missed).
+(define big (make-eq-hashtable))
+(define big-keys (map (lambda (i) (list i)) (iota 20000)))
+(for-each (lambda (k) (hashtable-set! big k (car k))) big-keys)
+(define (big-rounds round missing)
+  (if (= round 40)
+      missing
+      (begin (make-garbage (* 1000 (+ 1 (remainder (* round 7) 13))))
+             (big-rounds (+ round 1)
+                         (+ missing (length (filter (lambda (k) (not (eqv? (hashtable-ref big k #f) (car k))))
+                                                    big-keys)))))))
+(display (list 'big-table-missing (big-rounds 0 0) (hashtable-count big)))
+(newline)
+
 ;; Deep recursion: every frame holds a pointer while the callee allocates.
 (define (deep n)
   (if (= n 0)
