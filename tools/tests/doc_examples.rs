@@ -87,8 +87,10 @@ fn main() {
         trials.push(
             Trial::test("harness::native_toolchain", move || match bootstrap.stage2 {
                 Some(_) => Ok(()),
-                None => Err(format!("no stage2 toolchain, so every example builds on the seed:\n{}", bootstrap.report)
-                    .into()),
+                None => {
+                    Err(format!("no stage2 toolchain, so every example builds on the seed:\n{}", bootstrap.report)
+                        .into())
+                }
             })
             .with_ignored_flag(disabled),
         );
