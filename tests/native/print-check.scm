@@ -14,7 +14,8 @@
 ;;;; (print-fixnum->string against `display` of the integer).
 ;;;;
 ;;;; print-opaque and print-flonum, which the native library will define,
-;;;; are defined here with the seed's own printer; they print `@@misrouted`
+;;;; are defined here with the seed's own printer (and %copy-chars!, an
+;;;; intrinsic natively, as a loop); they print `@@misrouted`
 ;;;; when handed a value print.ut should have printed itself, so that a
 ;;;; wrong dispatch shows as a difference.
 ;;;;
@@ -43,6 +44,13 @@
   (if (and (number? v) (inexact? v))
       (display v)
       (display "@@misrouted")))
+
+;; print.ut copies characters with %copy-chars!, a native intrinsic (a
+;; machine loop); on the seed it is this loop, with the intrinsic's
+;; meaning: characters at .. at+n-1 of s := characters start .. start+n-1
+;; of t.
+(define (%copy-chars! s at t start n)
+  (do ((i 0 (+ i 1))) ((= i n)) (string-set! s (+ at i) (string-ref t (+ start i)))))
 
 (include "../../runtime-src/native/print.ut")
 
