@@ -121,7 +121,9 @@ fn main() {
             })
             .map(PathBuf::as_path)
             .collect();
-        if !wanted.is_empty() || selected(&arguments, BOOTSTRAP_TRIAL) || selected(&arguments, SAME_BUILD_TRIAL) {
+        if !wanted.is_empty()
+            || [BOOTSTRAP_TRIAL, SAME_BUILD_TRIAL, FILE_ERRORS_TRIAL].iter().any(|trial| selected(&arguments, trial))
+        {
             let _ = BOOTSTRAP.set(bootstrap(&root, "programs harness"));
         }
         let _ = PREBUILT.set(prebuild(&root, &wanted));
@@ -139,8 +141,11 @@ fn main() {
     if engines.contains(&"native") {
         let no_stage2 = stamp::stage2_disabled();
         trials.push(Trial::test(BOOTSTRAP_TRIAL, check_bootstrap).with_ignored_flag(no_stage2));
-        let root = root.clone();
-        trials.push(Trial::test(SAME_BUILD_TRIAL, move || check_same_build(&root)).with_ignored_flag(no_stage2));
+        let same_root = root.clone();
+        trials.push(Trial::test(SAME_BUILD_TRIAL, move || check_same_build(&same_root)).with_ignored_flag(no_stage2));
+        let files_root = root.clone();
+        trials
+            .push(Trial::test(FILE_ERRORS_TRIAL, move || check_file_errors(&files_root)).with_ignored_flag(no_stage2));
     }
     trials.push(Trial::test("harness::expectations", self_test_expectations));
     trials.push(Trial::test("harness::check", self_test_check));
@@ -309,6 +314,50 @@ fn check_same_build(root: &Path) -> Result<(), Failed> {
             String::from_utf8_lossy(&compared.stderr)
         )))
     }
+}
+
+/// The trial that gives stage2 a program it cannot read and an output it
+/// cannot write: each is one line, `utena: ...`, and status 2, as from
+/// the Rust CLI -- not a backtrace of build.ut.
+const FILE_ERRORS_TRIAL: &str = "bootstrap::file-errors";
+
+fn check_file_errors(root: &Path) -> Result<(), Failed> {
+    let Some(stage2) = BOOTSTRAP.get().and_then(|bootstrap| bootstrap.stage2.clone()) else {
+        return Err(Failed::from("no stage2 toolchain: the bootstrap failed (see bootstrap::fixpoint)"));
+    };
+    let directory = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let missing = directory.path().join("missing.scm");
+    let executable = directory.path().join("out");
+    let cases = [
+        (missing.as_path(), executable.as_path(), "cannot read"),
+        (Path::new(SAME_BUILD_PROGRAM), directory.path(), "cannot write"),
+    ];
+    for (program, output, wanted) in cases {
+        let result = Command::new(&stage2)
+            .current_dir(root)
+            .arg("--runtime-src")
+            .arg(root.join("runtime-src"))
+            .arg("build")
+            .arg(program)
+            .arg("-o")
+            .arg(output)
+            .output()
+            .map_err(|e| e.to_string())?;
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        if result.status.code() != Some(2)
+            || !stderr.starts_with("utena: ")
+            || !stderr.contains(wanted)
+            || stderr.lines().count() != 1
+        {
+            return Err(Failed::from(format!(
+                "stage2 build {} -o {}: wanted status 2 and one line `utena: ...{wanted}...`, got {}:\n{stderr}",
+                program.display(),
+                output.display(),
+                result.status
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn check_bootstrap() -> Result<(), Failed> {
