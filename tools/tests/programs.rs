@@ -259,10 +259,16 @@ const SAME_BUILD_TRIAL: &str = "bootstrap::same-executable";
 /// strings, vectors, records, classes, conditions, `call/cc`.
 const SAME_BUILD_PROGRAM: &str = "tests/native/smoke.scm";
 
+/// The stage2 toolchain the harness's bootstrap made.
+fn bootstrapped_stage2() -> Result<PathBuf, Failed> {
+    BOOTSTRAP
+        .get()
+        .and_then(|bootstrap| bootstrap.stage2.clone())
+        .ok_or_else(|| Failed::from("no stage2 toolchain: the bootstrap failed (see bootstrap::fixpoint)"))
+}
+
 fn check_same_build(root: &Path) -> Result<(), Failed> {
-    let Some(stage2) = BOOTSTRAP.get().and_then(|bootstrap| bootstrap.stage2.clone()) else {
-        return Err(Failed::from("no stage2 toolchain: the bootstrap failed (see bootstrap::fixpoint)"));
-    };
+    let stage2 = bootstrapped_stage2()?;
     let directory = tempfile::tempdir().map_err(|e| e.to_string())?;
     let by_seed = directory.path().join("by-seed");
     let by_stage2 = directory.path().join("by-stage2");
@@ -322,9 +328,7 @@ fn check_same_build(root: &Path) -> Result<(), Failed> {
 const FILE_ERRORS_TRIAL: &str = "bootstrap::file-errors";
 
 fn check_file_errors(root: &Path) -> Result<(), Failed> {
-    let Some(stage2) = BOOTSTRAP.get().and_then(|bootstrap| bootstrap.stage2.clone()) else {
-        return Err(Failed::from("no stage2 toolchain: the bootstrap failed (see bootstrap::fixpoint)"));
-    };
+    let stage2 = bootstrapped_stage2()?;
     let directory = tempfile::tempdir().map_err(|e| e.to_string())?;
     let missing = directory.path().join("missing.scm");
     let executable = directory.path().join("out");
