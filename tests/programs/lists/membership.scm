@@ -29,3 +29,13 @@
 ; expect: #f
 (show (member 3 '()))
 ; expect: #f
+; The third argument of member and assoc compares; a builtin procedure
+; serves as well as a lambda.
+(show (member 2.0 '(1 2 3) =))
+; expect: (2 3)
+(show (assoc 2.0 '((1 . a) (2 . b)) =))
+; expect: (2 . b)
+(show (member 2 '(1 2 3) (lambda (a b) (< a b))))
+; expect: (3)
+(show (assoc "B" '(("a" . 1) ("b" . 2)) string-ci=?))
+; expect: ("b" . 2)
