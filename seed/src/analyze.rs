@@ -728,18 +728,17 @@ impl Interp {
         Ok(sequence(nodes))
     }
 
-    /// `(%define-syntax name expr)`: evaluates `expr` now, in the top-level
-    /// environment around `scope`.
+    /// `(%define-syntax name expr)`: evaluates `expr` now, in the language
+    /// scope: as when compiling, the program's own definitions have not run.
     pub fn evaluate_transformer(&mut self, form: &Value, scope: &Rc<Scope>, pos: Pos) -> R<(Value, Rc<Macro>)> {
         let items = form_items(form, pos).unwrap_or_default();
         if items.len() != 3 || !items[1].0.is_identifier() {
             return Err(syntax_error(pos, "bad syntax definition: expected (define-syntax name transformer)"));
         }
-        let (_, top_scope) = scope.top_env();
-        let node = self.analyze(&items[2].0, &top_scope, items[2].1)?;
+        let node = self.analyze(&items[2].0, &self.language_scope.clone(), items[2].1)?;
         let transformer = self.eval(&node, &None)?;
         if !transformer.is_procedure() {
-            return Err(syntax_error(pos, "a macro transformer must be a procedure"));
+            return Err(syntax_error(items[2].1, "a macro transformer must be a procedure"));
         }
         Ok((items[1].0.clone(), Rc::new(Macro { transformer, scope: scope.clone() })))
     }
