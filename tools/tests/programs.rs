@@ -15,6 +15,8 @@
 //!    - standard output, line by line, with the `; expect:` lines;
 //!    - with `; expect error: TEXT`: exit status 1 and a first stderr line
 //!      `FILE:LINE:COL: error: MESSAGE` whose MESSAGE contains TEXT;
+//!      `; expect error at LINE:COL: TEXT` pins the position too, so every
+//!      engine must report the error at the same place;
 //!    - without it: exit status 0 and nothing on stderr.
 //!
 //! Invariant: a test can fail. A file with no expectation at all fails, since
@@ -97,6 +99,7 @@ fn time_limit(engine: &str) -> Duration {
 
 const EXPECT: &str = "; expect:";
 const EXPECT_ERROR: &str = "; expect error:";
+const EXPECT_ERROR_AT: &str = "; expect error at ";
 const ARGS: &str = "; args:";
 const SIM_ARGS: &str = "; sim-args:";
 
@@ -122,7 +125,9 @@ fn main() {
             .map(PathBuf::as_path)
             .collect();
         if !wanted.is_empty()
-            || [BOOTSTRAP_TRIAL, SAME_BUILD_TRIAL, FILE_ERRORS_TRIAL].iter().any(|trial| selected(&arguments, trial))
+            || [BOOTSTRAP_TRIAL, SAME_BUILD_TRIAL, FILE_ERRORS_TRIAL, FROM_ANYWHERE_TRIAL]
+                .iter()
+                .any(|trial| selected(&arguments, trial))
         {
             let _ = BOOTSTRAP.set(bootstrap(&root, "programs harness"));
         }
@@ -146,6 +151,10 @@ fn main() {
         let files_root = root.clone();
         trials
             .push(Trial::test(FILE_ERRORS_TRIAL, move || check_file_errors(&files_root)).with_ignored_flag(no_stage2));
+        let anywhere_root = root.clone();
+        trials.push(
+            Trial::test(FROM_ANYWHERE_TRIAL, move || check_from_anywhere(&anywhere_root)).with_ignored_flag(no_stage2),
+        );
     }
     trials.push(Trial::test("harness::expectations", self_test_expectations));
     trials.push(Trial::test("harness::check", self_test_check));
@@ -157,6 +166,8 @@ fn main() {
 struct Expectations {
     stdout: Vec<String>,
     error: Option<String>,
+    /// `LINE:COL` of the error, when the program pins it.
+    error_at: Option<String>,
     args: Vec<String>,
     sim_args: Option<Vec<String>>,
 }
@@ -176,14 +187,25 @@ impl Expectations {
 fn parse_expectations(source: &str) -> Result<Expectations, String> {
     let mut expectations = Expectations::default();
     for (index, line) in source.lines().enumerate() {
-        if let Some(at) = line.find(EXPECT_ERROR) {
+        let error = match (line.find(EXPECT_ERROR), line.find(EXPECT_ERROR_AT)) {
+            (Some(at), _) => Some((None, line[at + EXPECT_ERROR.len()..].trim())),
+            (None, Some(at)) => {
+                let rest = &line[at + EXPECT_ERROR_AT.len()..];
+                let position = error_position(rest)
+                    .ok_or_else(|| format!("line {}: expected `{EXPECT_ERROR_AT}LINE:COL: TEXT`", index + 1))?;
+                Some((Some(position.to_string()), rest[position.len() + 1..].trim()))
+            }
+            (None, None) => None,
+        };
+        if let Some((position, text)) = error {
             if expectations.error.is_some() {
                 return Err(format!(
                     "line {}: a second `{EXPECT_ERROR}` (a program stops at its first error)",
                     index + 1
                 ));
             }
-            expectations.error = Some(line[at + EXPECT_ERROR.len()..].trim().to_string());
+            expectations.error = Some(text.to_string());
+            expectations.error_at = position;
         } else if let Some(at) = line.find(EXPECT) {
             let text = &line[at + EXPECT.len()..];
             expectations.stdout.push(text.strip_prefix(' ').unwrap_or(text).to_string());
@@ -360,6 +382,42 @@ fn check_file_errors(root: &Path) -> Result<(), Failed> {
                 result.status
             )));
         }
+    }
+    Ok(())
+}
+
+/// The trial that runs stage2 by its path from a directory with no
+/// `runtime-src`, without `--runtime-src`: it finds the sources of the
+/// checkout it sits in, and builds a program that runs.
+const FROM_ANYWHERE_TRIAL: &str = "bootstrap::from-anywhere";
+
+fn check_from_anywhere(root: &Path) -> Result<(), Failed> {
+    let stage2 = bootstrapped_stage2()?;
+    let directory = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let built = Command::new(&stage2)
+        .current_dir(directory.path())
+        .arg("build")
+        .arg(root.join("examples").join("hello.scm"))
+        .arg("-o")
+        .arg("hello")
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !built.status.success() {
+        return Err(Failed::from(format!(
+            "{} build examples/hello.scm from {}: {}\n{}",
+            stage2.display(),
+            directory.path().display(),
+            built.status,
+            String::from_utf8_lossy(&built.stderr)
+        )));
+    }
+    let ran = Command::new(directory.path().join("hello")).output().map_err(|e| e.to_string())?;
+    if !ran.status.success() || !String::from_utf8_lossy(&ran.stdout).contains("Hello") {
+        return Err(Failed::from(format!(
+            "the hello it built: {}\n{}",
+            ran.status,
+            String::from_utf8_lossy(&ran.stdout)
+        )));
     }
     Ok(())
 }
@@ -557,10 +615,18 @@ fn check(path: &str, expectations: &Expectations, finished: &Finished) -> Result
             }
             let first = finished.stderr.lines().next().unwrap_or("");
             match error_message(path, first) {
-                Some(message) if message.contains(text.as_str()) => {}
-                Some(message) => return Err(format!("expected an error containing `{text}`, got `{message}`")),
+                Some(message) if !message.contains(text.as_str()) => {
+                    return Err(format!("expected an error containing `{text}`, got `{message}`"));
+                }
+                Some(_) => {}
                 None => {
                     return Err(format!("stderr's first line is not `{path}:LINE:COL: error: MESSAGE`: `{first}`"));
+                }
+            }
+            if let Some(position) = &expectations.error_at {
+                let reported = error_position(&first[path.len() + 1..]).unwrap_or("");
+                if reported != position {
+                    return Err(format!("expected the error at {position}, got it at {reported}: `{first}`"));
                 }
             }
         }
@@ -571,13 +637,16 @@ fn check(path: &str, expectations: &Expectations, finished: &Finished) -> Result
 /// The MESSAGE of `PATH:LINE:COL: error: MESSAGE`, if `line` has that form.
 fn error_message<'a>(path: &str, line: &'a str) -> Option<&'a str> {
     let rest = line.strip_prefix(path)?.strip_prefix(':')?;
-    let (line_number, rest) = rest.split_once(':')?;
-    let (column, rest) = rest.split_once(':')?;
+    let position = error_position(rest)?;
+    rest[position.len()..].strip_prefix(": error: ")
+}
+
+/// The `LINE:COL` that `text` starts with, followed by a colon.
+fn error_position(text: &str) -> Option<&str> {
     let is_number = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
-    if !is_number(line_number) || !is_number(column) {
-        return None;
-    }
-    rest.strip_prefix(" error: ")
+    let (line_number, rest) = text.split_once(':')?;
+    let (column, _) = rest.split_once(':')?;
+    (is_number(line_number) && is_number(column)).then(|| &text[..line_number.len() + 1 + column.len()])
 }
 
 /// Expected and actual lines side by side, marking the first difference.
@@ -612,11 +681,19 @@ fn self_test_expectations() -> Result<(), Failed> {
     let wanted = Expectations {
         stdout: vec!["1".to_string(), String::new()],
         error: Some("boom".to_string()),
+        error_at: None,
         args: vec!["a".to_string(), "b".to_string()],
         sim_args: Some(vec!["c".to_string()]),
     };
     if parsed != wanted {
         return Err(format!("parsed {parsed:?}, wanted {wanted:?}").into());
+    }
+    let pinned = parse_expectations("(car 1) ; expect error at 1:1: car: expected\n")?;
+    if pinned.error.as_deref() != Some("car: expected") || pinned.error_at.as_deref() != Some("1:1") {
+        return Err(format!("parsed {pinned:?} from `; expect error at 1:1: car: expected`").into());
+    }
+    if parse_expectations("; expect error at 1: boom\n").is_ok() {
+        return Err("`; expect error at` without a column was accepted".into());
     }
     if parsed.args_for("seed") != ["a", "b"] || parsed.args_for("sim") != ["c"] {
         return Err("`; sim-args:` must apply to the simulator only".into());
@@ -637,6 +714,7 @@ fn self_test_check() -> Result<(), Failed> {
     };
     let output = Expectations { stdout: vec!["1".to_string()], ..Expectations::default() };
     let error = Expectations { error: Some("boom".to_string()), ..output.clone() };
+    let pinned = Expectations { error_at: Some("3:7".to_string()), ..error.clone() };
     let report = "p.scm:3:7: error: big boom\n  in f at p.scm:3:7\n";
     let cases = [
         (&output, run(0, "1\n", ""), true),
@@ -651,6 +729,9 @@ fn self_test_check() -> Result<(), Failed> {
         (&error, run(1, "1\n", "p.scm:3: error: boom\n"), false),
         (&error, run(1, "1\n", "p.scm:3:7: error: bang\n"), false),
         (&error, run(1, "", report), false),
+        (&pinned, run(1, "1\n", report), true),
+        (&pinned, run(1, "1\n", "p.scm:3:8: error: boom\n"), false),
+        (&pinned, run(1, "1\n", "p.scm:13:7: error: boom\n"), false),
     ];
     for (index, (expectations, finished, should_pass)) in cases.iter().enumerate() {
         if check("p.scm", expectations, finished).is_ok() != *should_pass {

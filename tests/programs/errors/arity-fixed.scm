@@ -4,4 +4,4 @@
 (newline)
 (fact 5 6)
 ; expect: 120
-; expect error: fact: expected 1 argument, got 2
+; expect error at 5:1: fact: expected 1 argument, got 2

@@ -1,3 +1,3 @@
 ; An anonymous procedure called with too few arguments is an arity error.
 ((lambda (x y) x) 1)
-; expect error: expected 2 arguments, got 1
+; expect error at 2:1: expected 2 arguments, got 1

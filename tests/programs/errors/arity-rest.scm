@@ -4,4 +4,4 @@
 (newline)
 (at-least-one)
 ; expect: 1
-; expect error: at-least-one: expected at least 1 argument, got 0
+; expect error at 5:1: at-least-one: expected at least 1 argument, got 0

@@ -5,4 +5,4 @@
 (newline)
 (bytevector-u8-set! bv 1 256)
 ; expect: 255
-; expect error: bytevector-u8-set!: expected a byte, got 256
+; expect error at 6:1: bytevector-u8-set!: expected a byte, got 256

@@ -1,3 +1,3 @@
 ; Regression: #u8(1 . 2) read as an empty bytevector instead of failing.
 (write #u8(1 . 2))
-; expect error: a vector literal cannot have a `.` tail
+; expect error at 2:8: a vector literal cannot have a `.` tail

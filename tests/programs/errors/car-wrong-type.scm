@@ -5,4 +5,4 @@
 (first 5)
 (display "never printed")
 ; expect: before the error
-; expect error: car: expected a pair, got 5
+; expect error at 4:19: car: expected a pair, got 5

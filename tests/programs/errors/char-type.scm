@@ -3,4 +3,4 @@
 (newline)
 (char->integer "a")
 ; expect: ok
-; expect error: char->integer: expected a character, got "a"
+; expect error at 4:1: char->integer: expected a character, got "a"

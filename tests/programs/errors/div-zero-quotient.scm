@@ -3,4 +3,4 @@
 (newline)
 (quotient 7 0)
 ; expect: 3
-; expect error: quotient: division by zero
+; expect error at 4:1: quotient: division by zero

@@ -1,3 +1,3 @@
 ; remainder by zero is a division-by-zero error.
 (remainder 5 0)
-; expect error: remainder: division by zero
+; expect error at 2:1: remainder: division by zero

@@ -1,3 +1,3 @@
 ; Exact division by zero with / is an error.
 (/ 5 0)
-; expect error: /: division by zero
+; expect error at 2:1: /: division by zero

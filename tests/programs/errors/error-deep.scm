@@ -9,4 +9,4 @@
 ; expect: 2
 ; expect: 1
 ; expect: 0
-; expect error: vector-ref: index 0 out of range for length 0
+; expect error at 5:15: vector-ref: index 0 out of range for length 0

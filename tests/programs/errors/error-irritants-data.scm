@@ -4,4 +4,4 @@
 (newline)
 (check-positive -3)
 ; expect: 5
-; expect error: not positive: -3 in (check-positive) #\!
+; expect error at 2:40: not positive: -3 in (check-positive) #\!

@@ -3,4 +3,4 @@
 (newline)
 (error "msg" 1 "two")
 ; expect: about to fail
-; expect error: msg 1 "two"
+; expect error at 4:1: msg 1 "two"

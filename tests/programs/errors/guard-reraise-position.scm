@@ -2,4 +2,4 @@
 (define (first-of x) (car x))
 (guard (e ((string? e) 'caught))
   (first-of 5))
-; expect error: car: expected a pair, got 5
+; expect error at 2:22: car: expected a pair, got 5

@@ -4,4 +4,4 @@
 (newline)
 (import (my library))
 ; expect: before
-; expect error: unknown library (my library)
+; expect error at 5:9: unknown library (my library)

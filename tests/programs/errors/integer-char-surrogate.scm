@@ -6,4 +6,4 @@
 (integer->char #xdfff)
 ; expect: 55295
 ; expect: 57344
-; expect error: integer->char: expected a Unicode scalar value, got 57343
+; expect error at 6:1: integer->char: expected a Unicode scalar value, got 57343

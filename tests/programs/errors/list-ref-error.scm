@@ -1,3 +1,3 @@
 ; list-ref past the end of a list is an error.
 (list-ref '(a b) 5)
-; expect error: list-ref
+; expect error at 2:1: list-ref

@@ -4,4 +4,4 @@
 (define x 5)
 (x 3)
 ; expect: calling
-; expect error: not a procedure: 5
+; expect error at 5:1: not a procedure: 5

@@ -6,4 +6,4 @@
 ; expect: line 3
 ; expect: line 4
 ; expect: line 5
-; expect error: car: expected a pair, got ()
+; expect error at 3:1: car: expected a pair, got ()

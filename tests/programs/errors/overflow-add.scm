@@ -4,4 +4,4 @@
 (newline)
 (display (+ big 1))
 ; expect: 9223372036854775807
-; expect error: +: integer overflow
+; expect error at 5:10: +: integer overflow

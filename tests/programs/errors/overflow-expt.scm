@@ -3,4 +3,4 @@
 (newline)
 (expt 2 64)
 ; expect: 4611686018427387904
-; expect error: expt: integer overflow
+; expect error at 4:1: expt: integer overflow

@@ -4,4 +4,4 @@
 (newline)
 (display (fact 21))
 ; expect: 2432902008176640000
-; expect error: *: integer overflow
+; expect error at 2:32: *: integer overflow

@@ -3,4 +3,4 @@
 (newline)
 (display (+ 1 "2"))
 ; expect: 3
-; expect error: +: expected a number, got "2"
+; expect error at 4:10: +: expected a number, got "2"

@@ -3,4 +3,4 @@
 (newline)
 (raise (list 'bad "value" 42))
 ; expect: raising
-; expect error: uncaught exception: (bad "value" 42)
+; expect error at 4:1: uncaught exception: (bad "value" 42)

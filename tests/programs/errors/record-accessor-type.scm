@@ -4,4 +4,4 @@
 (newline)
 (point-x 5)
 ; expect: 1
-; expect error: expected a record of type point, got 5
+; expect error at 5:1: expected a record of type point, got 5

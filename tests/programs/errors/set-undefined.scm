@@ -3,4 +3,4 @@
 (newline)
 (set! never-defined 5)
 ; expect: start
-; expect error: unbound variable: never-defined
+; expect error at 4:1: unbound variable: never-defined

@@ -4,4 +4,4 @@
 (newline)
 (forever 0)
 ; expect: recursing
-; expect error: stack overflow
+; expect error at 2:26: stack overflow

@@ -3,4 +3,4 @@
 (newline)
 (string-ref "abc" 5)
 ; expect: a
-; expect error: string-ref: index 5 out of range for length 3
+; expect error at 4:1: string-ref: index 5 out of range for length 3

@@ -4,4 +4,4 @@
 (newline)
 (string-set! s 0 #\L)
 ; expect: literal
-; expect error: string-set!: string is immutable
+; expect error at 5:1: string-set!: string is immutable

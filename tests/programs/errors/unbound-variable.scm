@@ -4,4 +4,4 @@
 (newline)
 (use-it)
 ; expect: defined use-it
-; expect error: unbound variable: undefined-thing
+; expect error at 2:23: unbound variable: undefined-thing

@@ -4,4 +4,4 @@
 (newline)
 (vector-ref v 10)
 ; expect: 3
-; expect error: vector-ref: index 10 out of range for length 3
+; expect error at 5:1: vector-ref: index 10 out of range for length 3

@@ -3,4 +3,4 @@
 (newline)
 (vector-ref '(1 2) 0)
 ; expect: start
-; expect error: vector-ref: expected a vector, got (1 2)
+; expect error at 4:1: vector-ref: expected a vector, got (1 2)

@@ -8,4 +8,4 @@
 (newline)
 (hashtable-ref (vector) 1 2)
 ; expect: (3 1 absent flo)
-; expect error: hashtable-ref: expected a hashtable, got #()
+; expect error at 9:1: hashtable-ref: expected a hashtable, got #()

@@ -39,4 +39,4 @@
 (show (string->number "#i7") (string->number "#e2.0") (string->number "#e2.5") (string->number "-inf.0") (string->number "#e+inf.0"))
 ; expect: 7.0 2 #f -inf.0 #f
 (number->string 1.5 16)
-; expect error: number->string: a flonum can only be printed in radix 10
+; expect error at 41:1: number->string: a flonum can only be printed in radix 10

@@ -96,4 +96,4 @@
 ; expect: (1.0 4.0 1.0 -2.0 -0.0 7.66279631452242e16 3.3333333333333335e18)
 ; An overflow nobody handles stops the program with the seed's message.
 (show (* i64-max i64-min))
-; expect error: *: integer overflow
+; expect error at 98:7: *: integer overflow

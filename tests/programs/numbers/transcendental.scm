@@ -41,4 +41,4 @@
 (show (expt 1.0 +nan.0) (expt +nan.0 0) (expt 10 308.5) (expt 2.0 -1075) (expt 2 0.1))
 ; expect: (1.0 1.0 +inf.0 0.0 1.0717734625362931)
 (show (sin 'a))
-; expect error: sin: expected a number, got a
+; expect error at 43:7: sin: expected a number, got a

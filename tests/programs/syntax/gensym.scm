@@ -11,4 +11,4 @@
 (newline)
 ; expect: (#t #t #t #t)
 (define c (%gensym "a" "b"))
-; expect error: %gensym: expected 0 to 1 arguments, got 2
+; expect error at 13:11: %gensym: expected 0 to 1 arguments, got 2

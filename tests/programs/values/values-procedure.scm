@@ -15,4 +15,4 @@
 (write (guard (e ((string? e) (string-append "caught " e))) (raise "boom"))) (newline)
 ; expect: "caught boom"
 (define-values (c d) (apply values '(1 2 3)))
-; expect error: expected 2 arguments, got 3
+; expect error at 17:1: expected 2 arguments, got 3
