@@ -261,3 +261,44 @@ fn line_table_maps_back_to_the_source() {
         _ => eprintln!("note: addr2line is not installed; the gimli check above stands alone"),
     }
 }
+
+/// The meta level (a send's miss, the collector) makes no sends natively,
+/// so nothing there can miss a cache (build.ut, nb-check-meta-level): a
+/// copy of the runtime whose cache lookup sends is refused by the build.
+#[test]
+fn a_send_in_the_meta_level_stops_the_build() {
+    let scratch = tempfile::tempdir().expect("a scratch directory");
+    let runtime = scratch.path().join("runtime-src");
+    copy_tree(&workspace_root().join("runtime-src"), &runtime);
+    let library = runtime.join("native/library.ut");
+    let text = std::fs::read_to_string(&library).expect("library.ut");
+    let lookup = "(let ((member (native:lookup class selector)))";
+    assert!(text.contains(lookup), "native:cached-lookup calls native:lookup as {lookup}");
+    let changed = text.replace(lookup, &format!("{lookup} (when (eq? member 'never) (send class frob))"));
+    std::fs::write(&library, changed).expect("library.ut written");
+    let output = Command::new(env!("CARGO_BIN_EXE_utena"))
+        .current_dir(workspace_root())
+        .args(["run", "--engine", "seed"])
+        .arg(runtime.join("native/build.ut"))
+        .args(["--", "build", "examples/hello.scm", "-o"])
+        .arg(scratch.path().join("hello"))
+        .output()
+        .expect("the seed runs build.ut");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("the meta level sends `frob` in native:cached-lookup"), "{stderr}");
+    assert!(!scratch.path().join("hello").exists(), "no executable");
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a directory");
+    for entry in std::fs::read_dir(from).expect("a directory listing") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a file type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+}
