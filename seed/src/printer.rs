@@ -53,7 +53,7 @@ pub fn write_string(v: &Value) -> String {
 
 /// The printed form of `v`; `write` selects `write` (quoted, escaped)
 /// over `display` style.
-fn print(v: &Value, write: bool) -> String {
+pub fn print(v: &Value, write: bool) -> String {
     let mut printer = Printer { write, out: String::new(), labels: HashMap::new(), next_label: 0 };
     find_cycles(v, 0, &mut HashMap::new(), &mut printer.labels);
     printer.value(v, 0);

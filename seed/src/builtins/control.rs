@@ -82,6 +82,7 @@ pub static PRIMS: &[Prim] = prims![
     (["%make-record-type"], 2, Some(2), |_, a, _| make_record_type(a)),
     (["%record-constructor", "%record-accessor", "%record-modifier"], 2, Some(2), |_, a, who| record_procedure(who, a)),
     (["%record-predicate"], 1, Some(1), |_, a, who| record_procedure(who, a)),
+    (["%printed"], 2, Some(2), |_, a, _| Ok(Value::string(&crate::printer::print(&a[0], a[1].is_true()), true))),
     (["record?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Record(_))))),
     (["object?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Object(_))))),
     (["class?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Class(_))))),
