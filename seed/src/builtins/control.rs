@@ -80,8 +80,8 @@ pub static PRIMS: &[Prim] = prims![
         other => Err(type_error(who, "an alias", other)),
     }),
     (["%make-record-type"], 2, Some(2), |_, a, _| make_record_type(a)),
-    (["%record-constructor", "%record-accessor", "%record-modifier"], 2, Some(2), |_, a, who| record_procedure(who, a)),
-    (["%record-predicate"], 1, Some(1), |_, a, who| record_procedure(who, a)),
+    (["%record-constructor", "%record-accessor", "%record-modifier"], 2, Some(3), |_, a, who| record_procedure(who, a)),
+    (["%record-predicate"], 1, Some(2), |_, a, who| record_procedure(who, a)),
     (["%printed"], 2, Some(2), |_, a, _| Ok(Value::string(&crate::printer::print(&a[0], a[1].is_true()), true))),
     (["record?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Record(_))))),
     (["object?"], 1, Some(1), |_, a, _| Ok(Value::Bool(matches!(a[0], Value::Object(_))))),
@@ -217,7 +217,9 @@ fn field_index(rtd: &RecordType, field: &Value) -> R<usize> {
 }
 
 /// `%record-constructor`, `-predicate`, `-accessor` and `-modifier`: the
-/// procedures `define-record-type` binds, named as R7RS programs name them.
+/// procedures `define-record-type` binds, named by the optional last
+/// argument (define-record-type passes the program's name), else as R7RS
+/// programs usually name them.
 fn record_procedure(who: &str, args: &[Value]) -> R<Value> {
     let Value::RecordType(rtd) = &args[0] else { return Err(type_error(who, "a record type", &args[0])) };
     let type_name = rtd.name.name();
@@ -237,7 +239,9 @@ fn record_procedure(who: &str, args: &[Value]) -> R<Value> {
             }
         }
     };
-    Ok(Value::RecordProc(Rc::new(RecordProc { rtd: rtd.clone(), kind, name: Sym::intern(&name) })))
+    let given = args.get(if who == "%record-predicate" { 1 } else { 2 });
+    let name = if let Some(Value::Sym(given)) = given { *given } else { Sym::intern(&name) };
+    Ok(Value::RecordProc(Rc::new(RecordProc { rtd: rtd.clone(), kind, name })))
 }
 
 pub fn apply_record_proc(proc: &RecordProc, args: &[Value]) -> R<Value> {
