@@ -29,9 +29,10 @@ use std::rc::{Rc, Weak};
 use std::time::Instant;
 
 use crate::analyze::{
-    Binding, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define, spliced_forms, strip_aliases,
-    syntax_error,
+    Binding, FixnumOp, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define, spliced_forms,
+    strip_aliases, syntax_error,
 };
+use crate::builtins::Prim;
 use crate::error::{R, Unwind, arity_error, check_arity, error};
 use crate::platform::Native;
 use crate::printer::write_string;
@@ -165,23 +166,21 @@ impl Interp {
 
     // ------------------------------------------------------------ evaluation
 
-    #[inline]
+    /// Constants and variables are most arguments, and a global most
+    /// procedures called: they are answered where `eval` is called.
+    #[inline(always)]
     pub fn eval(&mut self, node: &Node, env: &Env) -> R<Value> {
-        // Constants and variables are most arguments: answer them directly.
         match node {
-            Node::Const(value) => return Ok(value.clone()),
-            Node::Local(0, index) => return Ok(env_slot(env, *index)),
-            Node::Local(depth, index) => return Ok(local(env, *depth, *index)),
-            Node::Global(cell, _) if let Some(value) = &*cell.value.borrow() => return Ok(value.clone()),
-            Node::Fixnum2(op, _, operands, _) => {
-                if let (Some(x), Some(y)) = (fixnum_operand(&operands[0], env), fixnum_operand(&operands[1], env))
-                    && let Some(result) = op.apply(x, y)
-                {
-                    return Ok(result);
-                }
-            }
-            _ => {}
+            Node::Const(value) => Ok(value.clone()),
+            Node::Local(depth, index) => Ok(local(env, *depth, *index)),
+            Node::Global(cell, _) if let Some(value) = &*cell.value.borrow() => Ok(value.clone()),
+            Node::Fixnum2(op, prim, operands, pos) => self.eval_fixnum2(*op, prim, operands, *pos, env),
+            _ => self.eval_compound(node, env),
         }
+    }
+
+    #[inline(never)]
+    fn eval_compound(&mut self, node: &Node, env: &Env) -> R<Value> {
         match self.eval_tail(node, env)? {
             Tail::Value(value) => Ok(value),
             // A frame's backtrace line names the call it was making.
@@ -206,10 +205,7 @@ impl Interp {
                     }
                     node = last;
                 }
-                Node::Const(value) => return Ok(Tail::Value(value.clone())),
-                Node::Local(depth, index) => return Ok(Tail::Value(local(env, *depth, *index))),
                 Node::Call(call) => return self.eval_call(call, env),
-                Node::Fixnum2(op, prim, operands, pos) => return self.eval_fixnum2(*op, prim, operands, *pos, env),
                 Node::PrimCall(prim, arg_nodes, pos) => return self.prim_call(prim, arg_nodes, env, *pos),
                 _ => return self.eval_other(node, env),
             }
@@ -234,24 +230,24 @@ impl Interp {
         Ok(Tail::Call(closure, frame, call.pos))
     }
 
+    /// Fixnums are answered here, those of operands that need no
+    /// evaluation without even a copy; anything else goes to the builtin.
     #[inline(never)]
-    fn eval_fixnum2(
-        &mut self,
-        op: crate::analyze::FixnumOp,
-        prim: &'static crate::builtins::Prim,
-        operands: &[Node; 2],
-        pos: Pos,
-        env: &Env,
-    ) -> R<Tail> {
-        let a = self.eval(&operands[0], env).map_err(|e| at(e, pos))?;
-        let b = self.eval(&operands[1], env).map_err(|e| at(e, pos))?;
+    fn eval_fixnum2(&mut self, op: FixnumOp, prim: &'static Prim, args: &[Node; 2], pos: Pos, env: &Env) -> R<Value> {
+        if let (Some(x), Some(y)) = (fixnum_operand(&args[0], env), fixnum_operand(&args[1], env))
+            && let Some(result) = op.apply(x, y)
+        {
+            return Ok(result);
+        }
+        let a = self.eval(&args[0], env).map_err(|e| at(e, pos))?;
+        let b = self.eval(&args[1], env).map_err(|e| at(e, pos))?;
         if let (Value::Int(x), Value::Int(y)) = (&a, &b)
             && let Some(result) = op.apply(*x, *y)
         {
-            return Ok(Tail::Value(result));
+            return Ok(result);
         }
-        let result = (prim.f)(self, &[a, b]).map_err(|e| at(e, pos));
-        self.signal_if_handled(result).map(Tail::Value).map_err(|e| at(e, pos))
+        let result = (prim.f)(self, &[a, b]);
+        result.or_else(|e| self.signal_if_handled(at(e, pos))).map_err(|e| at(e, pos))
     }
 
     /// The less frequent nodes.
@@ -300,8 +296,9 @@ impl Interp {
             Node::MakeClass(decl) => self.make_class(decl, env).map(Tail::Value),
             Node::ClassInit(init) => self.class_init(init, env).map(Tail::Value),
             Node::ClassParam(parts) => self.class_param(parts, env).map(Tail::Value),
-            // The frequent nodes, handled by `eval_tail` itself.
-            _ => self.eval_tail(node, env),
+            // Constants, variables and fixnum arithmetic: `eval` answers
+            // them without calling `eval_compound`.
+            _ => self.eval(node, env).map(Tail::Value),
         }
     }
 
@@ -316,14 +313,28 @@ impl Interp {
         self.send(receiver, send.selector, args, start).map_err(|e| at(e, send.pos))
     }
 
-    /// A direct call of a builtin. Up to four arguments live on the Rust
-    /// stack: most builtin calls allocate nothing.
+    /// A direct call of a builtin. The arguments of the common one- and
+    /// two-argument calls go to the builtin as an array on the Rust stack,
+    /// up to four others in a `SmallVec` there: most calls allocate nothing.
     #[inline(never)]
-    fn prim_call(&mut self, prim: &'static crate::builtins::Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Tail> {
-        check_arity(prim.name, prim.min, prim.max, arg_nodes.len()).map_err(|e| at(e, pos))?;
-        let args: smallvec::SmallVec<[Value; 4]> = self.eval_args(arg_nodes, env).map_err(|e| at(e, pos))?;
-        let result = (prim.f)(self, &args);
-        self.signal_if_handled(result.map_err(|e| at(e, pos))).map(Tail::Value).map_err(|e| at(e, pos))
+    fn prim_call(&mut self, prim: &'static Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Tail> {
+        let located = |e| at(e, pos);
+        check_arity(prim.name, prim.min, prim.max, arg_nodes.len()).map_err(located)?;
+        let result = match arg_nodes {
+            [a] => {
+                let args = [self.eval(a, env).map_err(located)?];
+                (prim.f)(self, &args)
+            }
+            [a, b] => {
+                let args = [self.eval(a, env).map_err(located)?, self.eval(b, env).map_err(located)?];
+                (prim.f)(self, &args)
+            }
+            _ => {
+                let args: smallvec::SmallVec<[Value; 4]> = self.eval_args(arg_nodes, env).map_err(located)?;
+                (prim.f)(self, &args)
+            }
+        };
+        result.or_else(|e| self.signal_if_handled(at(e, pos))).map(Tail::Value).map_err(located)
     }
 
     /// Evaluates arguments, left to right. (A loop: collecting them through
@@ -352,7 +363,7 @@ impl Interp {
                     return self.apply_tail(func, spread.into());
                 }
                 let result = (prim.f)(self, &args);
-                self.signal_if_handled(result).map(Tail::Value)
+                result.or_else(|e| self.signal_if_handled(e)).map(Tail::Value)
             }
             Value::RecordProc(proc) => crate::builtins::control::apply_record_proc(&proc, &args).map(Tail::Value),
             Value::Class(class) => self.instantiate(&class, args.into_vec()).map(Tail::Value),
@@ -407,14 +418,13 @@ impl Interp {
     }
 
     /// Offers an error from a builtin to the innermost exception handler.
-    #[inline]
-    fn signal_if_handled(&mut self, result: R<Value>) -> R<Value> {
-        match result {
-            Err(unwind) if !self.handlers.is_empty() => match *unwind {
-                Unwind::Raise(raised) if !raised.signalled => crate::builtins::control::signal(self, raised),
-                other => Err(Box::new(other)),
-            },
-            other => other,
+    #[cold]
+    fn signal_if_handled(&mut self, unwind: Box<Unwind>) -> R<Value> {
+        match *unwind {
+            Unwind::Raise(raised) if !raised.signalled && !self.handlers.is_empty() => {
+                crate::builtins::control::signal(self, raised)
+            }
+            _ => Err(unwind),
         }
     }
 
@@ -690,13 +700,6 @@ fn fixnum_operand(node: &Node, env: &Env) -> Option<i64> {
 }
 
 #[inline]
-fn env_slot(env: &Env, index: usize) -> Value {
-    match env {
-        Some(frame) => frame.slots.borrow()[index].clone(),
-        None => unreachable!("a local variable outside any frame"),
-    }
-}
-
 fn local(env: &Env, depth: usize, index: usize) -> Value {
     frame_at(env, depth).slots.borrow()[index].clone()
 }
