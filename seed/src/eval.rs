@@ -167,7 +167,8 @@ impl Interp {
     // ------------------------------------------------------------ evaluation
 
     /// Constants and variables are most arguments, and a global most
-    /// procedures called: they are answered where `eval` is called.
+    /// procedures called: they are answered where `eval` is called, and
+    /// builtins are called from there.
     #[inline(always)]
     pub fn eval(&mut self, node: &Node, env: &Env) -> R<Value> {
         match node {
@@ -175,6 +176,7 @@ impl Interp {
             Node::Local(depth, index) => Ok(local(env, *depth, *index)),
             Node::Global(cell, _) if let Some(value) = &*cell.value.borrow() => Ok(value.clone()),
             Node::Fixnum2(op, prim, operands, pos) => self.eval_fixnum2(*op, prim, operands, *pos, env),
+            Node::PrimCall(prim, arg_nodes, pos) => self.prim_call(prim, arg_nodes, env, *pos),
             _ => self.eval_compound(node, env),
         }
     }
@@ -206,7 +208,6 @@ impl Interp {
                     node = last;
                 }
                 Node::Call(call) => return self.eval_call(call, env),
-                Node::PrimCall(prim, arg_nodes, pos) => return self.prim_call(prim, arg_nodes, env, *pos),
                 _ => return self.eval_other(node, env),
             }
         }
@@ -296,8 +297,8 @@ impl Interp {
             Node::MakeClass(decl) => self.make_class(decl, env).map(Tail::Value),
             Node::ClassInit(init) => self.class_init(init, env).map(Tail::Value),
             Node::ClassParam(parts) => self.class_param(parts, env).map(Tail::Value),
-            // Constants, variables and fixnum arithmetic: `eval` answers
-            // them without calling `eval_compound`.
+            // Constants, variables and builtin calls: `eval` answers them
+            // without calling `eval_compound`.
             _ => self.eval(node, env).map(Tail::Value),
         }
     }
@@ -317,7 +318,7 @@ impl Interp {
     /// two-argument calls go to the builtin as an array on the Rust stack,
     /// up to four others in a `SmallVec` there: most calls allocate nothing.
     #[inline(never)]
-    fn prim_call(&mut self, prim: &'static Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Tail> {
+    fn prim_call(&mut self, prim: &'static Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Value> {
         let located = |e| at(e, pos);
         check_arity(prim.name, prim.min, prim.max, arg_nodes.len()).map_err(located)?;
         let result = match arg_nodes {
@@ -334,7 +335,7 @@ impl Interp {
                 (prim.f)(self, &args)
             }
         };
-        result.or_else(|e| self.signal_if_handled(at(e, pos))).map(Tail::Value).map_err(located)
+        result.or_else(|e| self.signal_if_handled(at(e, pos))).map_err(located)
     }
 
     /// Evaluates arguments, left to right. (A loop: collecting them through
