@@ -217,6 +217,12 @@ impl Interp {
                     node = last;
                 }
                 Node::Call(call) => return self.eval_call(call, env),
+                // These two are here, not in `eval_other`, whose frame is
+                // large, because they are often a level of deep recursion.
+                Node::Fixnum2(op, prim, args, pos) => {
+                    return self.eval_fixnum2(*op, prim, args, *pos, env).map(Tail::Value);
+                }
+                Node::PrimCall(prim, args, pos) => return self.prim_call(prim, args, env, *pos).map(Tail::Value),
                 _ => return self.eval_other(node, env),
             }
         }
@@ -229,8 +235,9 @@ impl Interp {
             let args = self.eval_args(&call.args, env);
             return args.and_then(|args| self.apply_tail(func, args)).map_err(|e| at(e, call.pos));
         };
-        // The arguments go straight into the callee's frame.
-        let capacity = closure.lambda.frame_size.max(call.args.len() + 1);
+        // The arguments go straight into the callee's frame, which has room
+        // for a rest list only when there is one.
+        let capacity = closure.lambda.frame_size.max(call.args.len() + usize::from(closure.lambda.rest));
         let frame = Frame::new(Slots::with_capacity(capacity), closure.env.clone());
         for arg in &call.args {
             let value = self.eval(arg, env).map_err(|e| at(e, call.pos))?;
@@ -306,8 +313,8 @@ impl Interp {
             Node::MakeClass(decl) => self.make_class(decl, env).map(Tail::Value),
             Node::ClassInit(init) => self.class_init(init, env).map(Tail::Value),
             Node::ClassParam(parts) => self.class_param(parts, env).map(Tail::Value),
-            // Constants, variables and builtin calls: `eval` answers them
-            // without calling `eval_compound`.
+            // Constants and variables: `eval` answers them without
+            // calling `eval_compound`.
             _ => self.eval(node, env).map(Tail::Value),
         }
     }
