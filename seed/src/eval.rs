@@ -18,6 +18,12 @@
 //!    Non-tail recursion therefore uses the Rust stack; the seed runs on
 //!    a thread with a `STACK_SIZE` stack and `stack_ok` turns its
 //!    exhaustion into the Utena error `stack overflow`.
+//!    Trade-off: inlining `eval` makes its callers' frames larger. A level
+//!    of non-tail recursion must stay under the 1 KiB that a million
+//!    levels in `STACK_SIZE` allow (about 0.9 KiB through a builtin call
+//!    such as `(cons x (f ...))`), so the Rust functions such a level
+//!    passes through stay lean: `eval_tail` itself calls builtins and
+//!    fixnum arithmetic rather than leaving them to `eval_other`.
 //! 4. Top-level forms are analysed and run one at a time, so a macro or
 //!    procedure defined by one form is usable by the next.
 //!
