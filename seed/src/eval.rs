@@ -10,10 +10,20 @@
 //! 2. `run_closure` is the trampoline: it binds arguments into a new frame,
 //!    evaluates the body with `eval_tail`, and loops while the body asks
 //!    for another tail call. So a tail call costs no Rust stack.
-//! 3. `eval` (non-tail) is `eval_tail` followed by `run_closure` when the
-//!    node ended in a call. Non-tail recursion therefore uses the Rust
-//!    stack; the seed runs on a thread with a `STACK_SIZE` stack and
-//!    `stack_ok` turns its exhaustion into the Utena error `stack overflow`.
+//! 3. `eval` (non-tail) is inlined where it is called: it answers
+//!    constants, variables and bound globals there, and calls builtins
+//!    and fixnum arithmetic from there, since those are most arguments
+//!    and tests. Any other node goes to `eval_compound`: `eval_call` or
+//!    `eval_tail`, followed by `run_frame` when the node ended in a call.
+//!    Non-tail recursion therefore uses the Rust stack; the seed runs on
+//!    a thread with a `STACK_SIZE` stack and `stack_ok` turns its
+//!    exhaustion into the Utena error `stack overflow`.
+//!    Trade-off: inlining `eval` makes its callers' frames larger. A level
+//!    of non-tail recursion must stay under the 1 KiB that a million
+//!    levels in `STACK_SIZE` allow (about 0.9 KiB through a builtin call
+//!    such as `(cons x (f ...))`), so the Rust functions such a level
+//!    passes through stay lean: `eval_tail` itself calls builtins and
+//!    fixnum arithmetic rather than leaving them to `eval_other`.
 //! 4. Top-level forms are analysed and run one at a time, so a macro or
 //!    procedure defined by one form is usable by the next.
 //!
@@ -29,9 +39,10 @@ use std::rc::{Rc, Weak};
 use std::time::Instant;
 
 use crate::analyze::{
-    Binding, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define, spliced_forms, strip_aliases,
-    syntax_error,
+    Binding, FixnumOp, KERNEL_LAMBDA, Node, Resolved, Scope, Special, TopEnv, parse_define, spliced_forms,
+    strip_aliases, syntax_error,
 };
+use crate::builtins::Prim;
 use crate::error::{R, Unwind, arity_error, check_arity, error};
 use crate::platform::Native;
 use crate::printer::write_string;
@@ -70,7 +81,10 @@ pub fn stack_ok() -> bool {
 }
 
 /// Frames of up to `INLINE_SLOTS` variables take a single allocation.
-pub const INLINE_SLOTS: usize = 6;
+/// Five rather than six keep a `Frame` to 112 bytes, which `Rc::new`
+/// moves into place inline instead of calling `memcpy`: about 2% fewer
+/// instructions over a compile, though six-variable frames then spill.
+pub const INLINE_SLOTS: usize = 5;
 pub type Slots = smallvec::SmallVec<[Value; INLINE_SLOTS]>;
 
 pub struct Frame {
@@ -165,24 +179,26 @@ impl Interp {
 
     // ------------------------------------------------------------ evaluation
 
-    #[inline]
+    /// Constants and variables are most arguments, and a global most
+    /// procedures called: they are answered where `eval` is called, and
+    /// builtins are called from there.
+    #[inline(always)]
     pub fn eval(&mut self, node: &Node, env: &Env) -> R<Value> {
-        // Constants and variables are most arguments: answer them directly.
         match node {
-            Node::Const(value) => return Ok(value.clone()),
-            Node::Local(0, index) => return Ok(env_slot(env, *index)),
-            Node::Local(depth, index) => return Ok(local(env, *depth, *index)),
-            Node::Global(cell, _) if let Some(value) = &*cell.value.borrow() => return Ok(value.clone()),
-            Node::Fixnum2(op, _, operands, _) => {
-                if let (Some(x), Some(y)) = (fixnum_operand(&operands[0], env), fixnum_operand(&operands[1], env))
-                    && let Some(result) = op.apply(x, y)
-                {
-                    return Ok(result);
-                }
-            }
-            _ => {}
+            Node::Const(value) => Ok(value.clone()),
+            Node::Local(depth, index) => Ok(local(env, *depth, *index)),
+            Node::Global(cell, _) if let Some(value) = &*cell.value.borrow() => Ok(value.clone()),
+            Node::Fixnum2(op, prim, operands, pos) => self.eval_fixnum2(*op, prim, operands, *pos, env),
+            Node::PrimCall(prim, arg_nodes, pos) => self.prim_call(prim, arg_nodes, env, *pos),
+            _ => self.eval_compound(node, env),
         }
-        match self.eval_tail(node, env)? {
+    }
+
+    /// A call (the most frequent node here) goes straight to `eval_call`.
+    #[inline(never)]
+    fn eval_compound(&mut self, node: &Node, env: &Env) -> R<Value> {
+        let tail = if let Node::Call(call) = node { self.eval_call(call, env)? } else { self.eval_tail(node, env)? };
+        match tail {
             Tail::Value(value) => Ok(value),
             // A frame's backtrace line names the call it was making.
             Tail::Call(closure, frame, pos) => self.run_frame(closure, frame).map_err(|e| at(e, pos)),
@@ -206,11 +222,13 @@ impl Interp {
                     }
                     node = last;
                 }
-                Node::Const(value) => return Ok(Tail::Value(value.clone())),
-                Node::Local(depth, index) => return Ok(Tail::Value(local(env, *depth, *index))),
                 Node::Call(call) => return self.eval_call(call, env),
-                Node::Fixnum2(op, prim, operands, pos) => return self.eval_fixnum2(*op, prim, operands, *pos, env),
-                Node::PrimCall(prim, arg_nodes, pos) => return self.prim_call(prim, arg_nodes, env, *pos),
+                // These two are here, not in `eval_other`, whose frame is
+                // large, because they are often a level of deep recursion.
+                Node::Fixnum2(op, prim, args, pos) => {
+                    return self.eval_fixnum2(*op, prim, args, *pos, env).map(Tail::Value);
+                }
+                Node::PrimCall(prim, args, pos) => return self.prim_call(prim, args, env, *pos).map(Tail::Value),
                 _ => return self.eval_other(node, env),
             }
         }
@@ -223,8 +241,9 @@ impl Interp {
             let args = self.eval_args(&call.args, env);
             return args.and_then(|args| self.apply_tail(func, args)).map_err(|e| at(e, call.pos));
         };
-        // The arguments go straight into the callee's frame.
-        let capacity = closure.lambda.frame_size.max(call.args.len() + 1);
+        // The arguments go straight into the callee's frame, which has room
+        // for a rest list only when there is one.
+        let capacity = closure.lambda.frame_size.max(call.args.len() + usize::from(closure.lambda.rest));
         let frame = Frame::new(Slots::with_capacity(capacity), closure.env.clone());
         for arg in &call.args {
             let value = self.eval(arg, env).map_err(|e| at(e, call.pos))?;
@@ -234,24 +253,24 @@ impl Interp {
         Ok(Tail::Call(closure, frame, call.pos))
     }
 
+    /// Fixnums are answered here, those of operands that need no
+    /// evaluation without even a copy; anything else goes to the builtin.
     #[inline(never)]
-    fn eval_fixnum2(
-        &mut self,
-        op: crate::analyze::FixnumOp,
-        prim: &'static crate::builtins::Prim,
-        operands: &[Node; 2],
-        pos: Pos,
-        env: &Env,
-    ) -> R<Tail> {
-        let a = self.eval(&operands[0], env).map_err(|e| at(e, pos))?;
-        let b = self.eval(&operands[1], env).map_err(|e| at(e, pos))?;
+    fn eval_fixnum2(&mut self, op: FixnumOp, prim: &'static Prim, args: &[Node; 2], pos: Pos, env: &Env) -> R<Value> {
+        if let (Some(x), Some(y)) = (fixnum_operand(&args[0], env), fixnum_operand(&args[1], env))
+            && let Some(result) = op.apply(x, y)
+        {
+            return Ok(result);
+        }
+        let a = self.eval(&args[0], env).map_err(|e| at(e, pos))?;
+        let b = self.eval(&args[1], env).map_err(|e| at(e, pos))?;
         if let (Value::Int(x), Value::Int(y)) = (&a, &b)
             && let Some(result) = op.apply(*x, *y)
         {
-            return Ok(Tail::Value(result));
+            return Ok(result);
         }
-        let result = (prim.f)(self, &[a, b]).map_err(|e| at(e, pos));
-        self.signal_if_handled(result).map(Tail::Value).map_err(|e| at(e, pos))
+        let result = (prim.f)(self, &[a, b]);
+        result.or_else(|e| self.signal_if_handled(at(e, pos))).map_err(|e| at(e, pos))
     }
 
     /// The less frequent nodes.
@@ -300,8 +319,9 @@ impl Interp {
             Node::MakeClass(decl) => self.make_class(decl, env).map(Tail::Value),
             Node::ClassInit(init) => self.class_init(init, env).map(Tail::Value),
             Node::ClassParam(parts) => self.class_param(parts, env).map(Tail::Value),
-            // The frequent nodes, handled by `eval_tail` itself.
-            _ => self.eval_tail(node, env),
+            // Constants and variables: `eval` answers them without
+            // calling `eval_compound`.
+            _ => self.eval(node, env).map(Tail::Value),
         }
     }
 
@@ -316,14 +336,28 @@ impl Interp {
         self.send(receiver, send.selector, args, start).map_err(|e| at(e, send.pos))
     }
 
-    /// A direct call of a builtin. Up to four arguments live on the Rust
-    /// stack: most builtin calls allocate nothing.
+    /// A direct call of a builtin. The arguments of the common one- and
+    /// two-argument calls go to the builtin as an array on the Rust stack,
+    /// up to four others in a `SmallVec` there: most calls allocate nothing.
     #[inline(never)]
-    fn prim_call(&mut self, prim: &'static crate::builtins::Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Tail> {
-        check_arity(prim.name, prim.min, prim.max, arg_nodes.len()).map_err(|e| at(e, pos))?;
-        let args: smallvec::SmallVec<[Value; 4]> = self.eval_args(arg_nodes, env).map_err(|e| at(e, pos))?;
-        let result = (prim.f)(self, &args);
-        self.signal_if_handled(result.map_err(|e| at(e, pos))).map(Tail::Value).map_err(|e| at(e, pos))
+    fn prim_call(&mut self, prim: &'static Prim, arg_nodes: &[Node], env: &Env, pos: Pos) -> R<Value> {
+        let located = |e| at(e, pos);
+        check_arity(prim.name, prim.min, prim.max, arg_nodes.len()).map_err(located)?;
+        let result = match arg_nodes {
+            [a] => {
+                let args = [self.eval(a, env).map_err(located)?];
+                (prim.f)(self, &args)
+            }
+            [a, b] => {
+                let args = [self.eval(a, env).map_err(located)?, self.eval(b, env).map_err(located)?];
+                (prim.f)(self, &args)
+            }
+            _ => {
+                let args: smallvec::SmallVec<[Value; 4]> = self.eval_args(arg_nodes, env).map_err(located)?;
+                (prim.f)(self, &args)
+            }
+        };
+        result.or_else(|e| self.signal_if_handled(at(e, pos))).map_err(located)
     }
 
     /// Evaluates arguments, left to right. (A loop: collecting them through
@@ -352,7 +386,7 @@ impl Interp {
                     return self.apply_tail(func, spread.into());
                 }
                 let result = (prim.f)(self, &args);
-                self.signal_if_handled(result).map(Tail::Value)
+                result.or_else(|e| self.signal_if_handled(e)).map(Tail::Value)
             }
             Value::RecordProc(proc) => crate::builtins::control::apply_record_proc(&proc, &args).map(Tail::Value),
             Value::Class(class) => self.instantiate(&class, args.into_vec()).map(Tail::Value),
@@ -407,14 +441,13 @@ impl Interp {
     }
 
     /// Offers an error from a builtin to the innermost exception handler.
-    #[inline]
-    fn signal_if_handled(&mut self, result: R<Value>) -> R<Value> {
-        match result {
-            Err(unwind) if !self.handlers.is_empty() => match *unwind {
-                Unwind::Raise(raised) if !raised.signalled => crate::builtins::control::signal(self, raised),
-                other => Err(Box::new(other)),
-            },
-            other => other,
+    #[cold]
+    fn signal_if_handled(&mut self, unwind: Box<Unwind>) -> R<Value> {
+        match *unwind {
+            Unwind::Raise(raised) if !raised.signalled && !self.handlers.is_empty() => {
+                crate::builtins::control::signal(self, raised)
+            }
+            _ => Err(unwind),
         }
     }
 
@@ -690,13 +723,6 @@ fn fixnum_operand(node: &Node, env: &Env) -> Option<i64> {
 }
 
 #[inline]
-fn env_slot(env: &Env, index: usize) -> Value {
-    match env {
-        Some(frame) => frame.slots.borrow()[index].clone(),
-        None => unreachable!("a local variable outside any frame"),
-    }
-}
-
 fn local(env: &Env, depth: usize, index: usize) -> Value {
     frame_at(env, depth).slots.borrow()[index].clone()
 }
