@@ -223,6 +223,7 @@ fn field_index(rtd: &RecordType, field: &Value) -> R<usize> {
 fn record_procedure(who: &str, args: &[Value]) -> R<Value> {
     let Value::RecordType(rtd) = &args[0] else { return Err(type_error(who, "a record type", &args[0])) };
     let type_name = rtd.name.name();
+    let field = args.get(1).map(display_string).unwrap_or_default();
     let (kind, name) = match who {
         "%record-constructor" => {
             let fields = args[1].list_to_vec().ok_or_else(|| type_error(who, "a list", &args[1]))?;
@@ -230,14 +231,8 @@ fn record_procedure(who: &str, args: &[Value]) -> R<Value> {
             (RecordProcKind::Construct(indices), format!("make-{type_name}"))
         }
         "%record-predicate" => (RecordProcKind::Predicate, format!("{type_name}?")),
-        _ => {
-            let index = field_index(rtd, &args[1])?;
-            let field = rtd.fields[index].name();
-            match who {
-                "%record-accessor" => (RecordProcKind::Access(index), format!("{type_name}-{field}")),
-                _ => (RecordProcKind::Modify(index), format!("set-{type_name}-{field}!")),
-            }
-        }
+        "%record-accessor" => (RecordProcKind::Access(field_index(rtd, &args[1])?), format!("{type_name}-{field}")),
+        _ => (RecordProcKind::Modify(field_index(rtd, &args[1])?), format!("set-{type_name}-{field}!")),
     };
     let given = args.get(if who == "%record-predicate" { 1 } else { 2 });
     let name = if let Some(Value::Sym(given)) = given { *given } else { Sym::intern(&name) };
