@@ -136,6 +136,10 @@ enum Command {
         /// The heap the executable maps, in MiB: two semispaces for its copying collector [default: 1024].
         #[arg(long = "heap-mib", value_name = "N", value_parser = clap::value_parser!(u32).range(2..=65536))]
         heap_mib: Option<u32>,
+        /// Lazy allocation: objects on an allocation stack first, in the heap only when they escape
+        /// (runtime-src/native/lazy.ut; UTENA_LAZY_STATS=1 when running it prints the counts).
+        #[arg(long)]
+        lazy: bool,
         /// The runtime-src directory holding the back end [default: the one utena was built from].
         #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
         runtime_src: Option<PathBuf>,
@@ -266,8 +270,8 @@ fn main() -> ExitCode {
         Command::Read { file } => read(&file),
         Command::Disasm { file, native: false, runtime_src } => disasm::run(&file, runtime_src),
         Command::Disasm { file, native: true, runtime_src } => native_disasm::run(&file, runtime_src),
-        Command::Build { file, output, heap_mib, runtime_src } => {
-            native::build_command(&file, output, heap_mib, runtime_src)
+        Command::Build { file, output, heap_mib, lazy, runtime_src } => {
+            native::build_command(&file, output, native::BuildOptions { heap_mib, lazy }, runtime_src)
         }
         Command::Bootstrap { compare: Some(files), .. } => bootstrap::compare(&files[0], &files[1]),
         Command::Bootstrap { runtime_src, out, compare: None } => bootstrap::run(runtime_src, out),

@@ -92,18 +92,27 @@ pub enum Built {
     Failed(ExitCode),
 }
 
+/// What `utena build` passes on to build.ut besides the file: the heap's
+/// size in MiB (`--heap-mib`; build.ut's default when `None`) and lazy
+/// allocation (`--lazy`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BuildOptions {
+    pub heap_mib: Option<u32>,
+    pub lazy: bool,
+}
+
 /// `utena build`: writes the executable, or passes the back end's refusal on.
 pub fn build_command(
     file: &Path,
     output: Option<PathBuf>,
-    heap_mib: Option<u32>,
+    options: BuildOptions,
     runtime_src: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     let out = match output {
         Some(out) => out,
         None => default_output(file)?,
     };
-    match build_with(file, &out, runtime_src, BuildOutput::Stdout, heap_mib)? {
+    match build_with(file, &out, runtime_src, BuildOutput::Stdout, options)? {
         Built::Written(_) => Ok(ExitCode::SUCCESS),
         Built::Failed(status) => Ok(status),
     }
@@ -147,23 +156,22 @@ fn default_output(file: &Path) -> anyhow::Result<PathBuf> {
 /// failure found before the build started (FILE unreadable, OUT unwritable,
 /// no back end).
 pub fn build(file: &Path, out: &Path, runtime_src: Option<PathBuf>, output: BuildOutput) -> anyhow::Result<Built> {
-    build_with(file, out, runtime_src, output, None)
+    build_with(file, out, runtime_src, output, BuildOptions::default())
 }
 
-/// As `build`, with the heap's size in MiB (`--heap-mib`; build.ut's
-/// default when `None`).
+/// As `build`, with `utena build`'s options.
 pub fn build_with(
     file: &Path,
     out: &Path,
     runtime_src: Option<PathBuf>,
     output: BuildOutput,
-    heap_mib: Option<u32>,
+    options: BuildOptions,
 ) -> anyhow::Result<Built> {
     let driver = find_runtime_program(runtime_src, BUILD, "the native back end")?;
     // Read only to report an unreadable file here, as `run` does.
     read_source(file)?;
     check_writable(file, out)?;
-    let arguments = back_end_arguments(file, out, output, heap_mib);
+    let arguments = back_end_arguments(file, out, output, options);
     if let Some(runtime_dir) = driver.parent().and_then(Path::parent)
         && let Some(toolchain) = stamp::fresh_stage2(runtime_dir)
     {
@@ -216,14 +224,18 @@ pub fn build_with(
 }
 
 /// build.ut's arguments (after any `--runtime-src DIR`), on either path.
-fn back_end_arguments(file: &Path, out: &Path, output: BuildOutput, heap_mib: Option<u32>) -> Vec<String> {
+fn back_end_arguments(file: &Path, out: &Path, output: BuildOutput, options: BuildOptions) -> Vec<String> {
+    // `--lazy` goes first: build.ut reads it before the command.
+    let mut arguments = Vec::new();
+    if options.lazy {
+        arguments.push("--lazy".to_string());
+    }
     // `utena run` wants the seed's behaviour for a compile error in a later
     // top-level form: the forms before it run, then the error is reported.
-    let mut arguments = Vec::new();
     if matches!(output, BuildOutput::Aside) {
         arguments.push("--deferred-errors".to_string());
     }
-    if let Some(mib) = heap_mib {
+    if let Some(mib) = options.heap_mib {
         arguments.extend(["--heap-mib".to_string(), mib.to_string()]);
     }
     arguments.extend([file.display().to_string(), out.display().to_string()]);
