@@ -1,0 +1,39 @@
+;; A program's definitions of names the language defines are its own: the
+;; language's procedures that use those names internally keep using the
+;; language's (docs/language.md, "Scopes and definitions").
+
+;; filter with its arguments the other way round, SICP's accumulate-style
+;; reduce, and a reverse that is not one.
+(define (filter lst keep?)
+  (cond ((null? lst) '())
+        ((keep? (car lst)) (cons (car lst) (filter (cdr lst) keep?)))
+        (else (filter (cdr lst) keep?))))
+(define (reduce op initial sequence)
+  (if (null? sequence) initial (op (car sequence) (reduce op initial (cdr sequence)))))
+(define (reverse x) (list 'reversed x))
+(define (any . args) 'my-any)
+
+(display (filter '(1 2 3 4 5 6) even?)) (newline)          ; expect: (2 4 6)
+(display (reduce cons '() '(1 2 3))) (newline)               ; expect: (1 2 3)
+(display (reverse '(1 2))) (newline)                         ; expect: (reversed (1 2))
+(display (any 1)) (newline)                                  ; expect: my-any
+
+;; The language's procedures are unaffected.
+(display (remove even? '(1 2 3 4 5 6))) (newline)            ; expect: (1 3 5)
+(call-with-values (lambda () (partition odd? '(1 2 3 4)))
+  (lambda (odds evens) (display (list odds evens)) (newline)))  ; expect: ((1 3) (2 4))
+(display (map + '(1 2 3) '(10 20 30))) (newline)             ; expect: (11 22 33)
+(display (delete 3 '(1 3 2 3))) (newline)                    ; expect: (1 2)
+(display (list-sort < '(3 1 2))) (newline)                   ; expect: (1 2 3)
+(display (every odd? '(1 3 5))) (newline)                    ; expect: #t
+(display (string-map char-upcase "abc")) (newline)           ; expect: ABC
+(display (fold-left + 0 '(1 2 3))) (newline)                 ; expect: 6
+
+;; A program's name is its own from the start: used before its definition,
+;; it is unbound, not the language's.
+(define (use-count) (count 1 2))
+(define (count . args) 'my-count)
+(display (use-count)) (newline)                              ; expect: my-count
+(display (iota 3))
+(define (iota n) 'my-iota)
+; expect error at 37:10: unbound variable: iota
