@@ -9,15 +9,17 @@
 //! 2. For each (engine, file) make one test named `ENGINE::RELATIVE-PATH`,
 //!    e.g. `seed::lists/append.scm`, so `cargo test -p utena --test programs
 //!    -- seed::lists/` runs a directory on one engine.
-//! 3. A test parses the file's `; expect:`, `; expect error:`, `; args:` and
-//!    `; sim-args:` comments, runs the built `utena run --engine ENGINE FILE
-//!    ARGS…` from the workspace root with a time limit, and compares:
+//! 3. A test parses the file's `; expect:`, `; expect error:`, `; args:`,
+//!    `; sim-args:`, `; stdin:` and `; expect stderr:` comments, runs the
+//!    built `utena run --engine ENGINE FILE ARGS…` from the workspace root
+//!    with a time limit and the `; stdin:` lines piped in, and compares:
 //!    - standard output, line by line, with the `; expect:` lines;
 //!    - with `; expect error: TEXT`: exit status 1 and a first stderr line
 //!      `FILE:LINE:COL: error: MESSAGE` whose MESSAGE contains TEXT;
 //!      `; expect error at LINE:COL: TEXT` pins the position too, so every
 //!      engine must report the error at the same place;
-//!    - without it: exit status 0 and nothing on stderr.
+//!    - without it: exit status 0 and stderr exactly the `; expect stderr:`
+//!      lines (none: nothing on stderr).
 //!
 //! Invariant: a test can fail. A file with no expectation at all fails, since
 //! it would otherwise pass whatever the engine did.
@@ -102,6 +104,8 @@ const EXPECT_ERROR: &str = "; expect error:";
 const EXPECT_ERROR_AT: &str = "; expect error at ";
 const ARGS: &str = "; args:";
 const SIM_ARGS: &str = "; sim-args:";
+const STDIN: &str = "; stdin:";
+const EXPECT_STDERR: &str = "; expect stderr:";
 
 fn main() {
     let arguments = Arguments::from_args();
@@ -170,6 +174,10 @@ struct Expectations {
     error_at: Option<String>,
     args: Vec<String>,
     sim_args: Option<Vec<String>>,
+    /// The program's standard input: each `; stdin:` line and a line break.
+    stdin: Option<String>,
+    /// What a program that ends normally writes to stderr, line by line.
+    stderr: Vec<String>,
 }
 
 impl Expectations {
@@ -206,6 +214,14 @@ fn parse_expectations(source: &str) -> Result<Expectations, String> {
             }
             expectations.error = Some(text.to_string());
             expectations.error_at = position;
+        } else if let Some(at) = line.find(EXPECT_STDERR) {
+            let text = &line[at + EXPECT_STDERR.len()..];
+            expectations.stderr.push(text.strip_prefix(' ').unwrap_or(text).to_string());
+        } else if let Some(at) = line.find(STDIN) {
+            let text = &line[at + STDIN.len()..];
+            let input = expectations.stdin.get_or_insert_with(String::new);
+            input.push_str(text.strip_prefix(' ').unwrap_or(text));
+            input.push('\n');
         } else if let Some(at) = line.find(EXPECT) {
             let text = &line[at + EXPECT.len()..];
             expectations.stdout.push(text.strip_prefix(' ').unwrap_or(text).to_string());
@@ -216,7 +232,10 @@ fn parse_expectations(source: &str) -> Result<Expectations, String> {
             expectations.args.extend(line[at + ARGS.len()..].split_whitespace().map(str::to_string));
         }
     }
-    if expectations.stdout.is_empty() && expectations.error.is_none() {
+    if expectations.error.is_some() && !expectations.stderr.is_empty() {
+        return Err(format!("`{EXPECT_STDERR}` and `{EXPECT_ERROR}` together: an error's stderr is its report"));
+    }
+    if expectations.stdout.is_empty() && expectations.error.is_none() && expectations.stderr.is_empty() {
         return Err(format!(
             "no `{EXPECT}` or `{EXPECT_ERROR}` comment: this test could never fail; add the expected output"
         ));
@@ -527,7 +546,7 @@ fn run_test(root: &Path, engine: &str, program: &Path) -> Result<(), Failed> {
             command
         }
     };
-    let finished = run_with_time_limit(command, time_limit(engine))?;
+    let finished = run_with_time_limit(command, expectations.stdin.as_deref(), time_limit(engine))?;
     if engine == "native"
         && let Some(feature) = not_native_yet(&finished)
     {
@@ -555,14 +574,24 @@ fn run_test(root: &Path, engine: &str, program: &Path) -> Result<(), Failed> {
     })
 }
 
-/// Runs `command` with piped output, killing it after `limit`.
-fn run_with_time_limit(mut command: Command, limit: Duration) -> Result<Finished, Failed> {
+/// Runs `command` with piped output and `input` (or nothing) as its
+/// standard input, killing it after `limit`.
+fn run_with_time_limit(mut command: Command, input: Option<&str>, limit: Duration) -> Result<Finished, Failed> {
     let mut child = command
-        .stdin(Stdio::null())
+        .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", env!("CARGO_BIN_EXE_utena")))?;
+    // Written on its own thread; a program that stops reading early closes
+    // the pipe, and the write's error is no concern of the test.
+    if let (Some(mut pipe), Some(input)) = (child.stdin.take(), input) {
+        let input = input.to_string();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = pipe.write_all(input.as_bytes());
+        });
+    }
     // Drain both pipes on their own threads so a chatty program cannot
     // block on a full pipe while we wait for it.
     let stdout = drain(child.stdout.take());
@@ -605,8 +634,12 @@ fn check(path: &str, expectations: &Expectations, finished: &Finished) -> Result
             if finished.status.code() != Some(0) {
                 return Err(format!("expected exit status 0, got {}", finished.status));
             }
-            if !finished.stderr.is_empty() {
-                return Err("expected nothing on stderr".to_string());
+            let stderr: Vec<&str> = finished.stderr.lines().collect();
+            if stderr != expectations.stderr {
+                return Err(format!(
+                    "stderr differs from the `{EXPECT_STDERR}` lines (none: nothing on stderr):\n{}",
+                    line_diff(&expectations.stderr, &stderr)
+                ));
             }
         }
         Some(text) => {
@@ -684,6 +717,8 @@ fn self_test_expectations() -> Result<(), Failed> {
         error_at: None,
         args: vec!["a".to_string(), "b".to_string()],
         sim_args: Some(vec!["c".to_string()]),
+        stdin: None,
+        stderr: Vec::new(),
     };
     if parsed != wanted {
         return Err(format!("parsed {parsed:?}, wanted {wanted:?}").into());
@@ -701,6 +736,13 @@ fn self_test_expectations() -> Result<(), Failed> {
     if parse_expectations("(display 1)\n; args: x\n").is_ok() {
         return Err("a file without expectations was accepted".into());
     }
+    let io = parse_expectations("; stdin: a b\n; stdin:\n; expect stderr: oops\n")?;
+    if io.stdin.as_deref() != Some("a b\n\n") || io.stderr != ["oops"] {
+        return Err(format!("parsed {io:?} from `; stdin:` and `; expect stderr:` lines").into());
+    }
+    if parse_expectations("; expect stderr: x\n; expect error: y\n").is_ok() {
+        return Err("`; expect stderr:` beside `; expect error:` was accepted".into());
+    }
     Ok(())
 }
 
@@ -715,6 +757,7 @@ fn self_test_check() -> Result<(), Failed> {
     let output = Expectations { stdout: vec!["1".to_string()], ..Expectations::default() };
     let error = Expectations { error: Some("boom".to_string()), ..output.clone() };
     let pinned = Expectations { error_at: Some("3:7".to_string()), ..error.clone() };
+    let warned = Expectations { stderr: vec!["warning".to_string()], ..output.clone() };
     let report = "p.scm:3:7: error: big boom\n  in f at p.scm:3:7\n";
     let cases = [
         (&output, run(0, "1\n", ""), true),
@@ -732,6 +775,9 @@ fn self_test_check() -> Result<(), Failed> {
         (&pinned, run(1, "1\n", report), true),
         (&pinned, run(1, "1\n", "p.scm:3:8: error: boom\n"), false),
         (&pinned, run(1, "1\n", "p.scm:13:7: error: boom\n"), false),
+        (&warned, run(0, "1\n", "warning\n"), true),
+        (&warned, run(0, "1\n", ""), false),
+        (&warned, run(0, "1\n", "warning\nmore\n"), false),
     ];
     for (index, (expectations, finished, should_pass)) in cases.iter().enumerate() {
         if check("p.scm", expectations, finished).is_ok() != *should_pass {
