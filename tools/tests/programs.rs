@@ -182,11 +182,16 @@ struct Expectations {
 
 impl Expectations {
     /// The program's arguments on `engine`.
-    fn args_for(&self, engine: &str) -> &[String] {
-        match (&self.sim_args, engine) {
+    /// The program's arguments on `engine`; `{engine}` in one is replaced
+    /// by the engine's name, so that a program that writes a file can name
+    /// it apart from the same program running on another engine at the
+    /// same time.
+    fn args_for(&self, engine: &str) -> Vec<String> {
+        let args = match (&self.sim_args, engine) {
             (Some(args), "sim") => args,
             _ => &self.args,
-        }
+        };
+        args.iter().map(|arg| arg.replace("{engine}", engine)).collect()
     }
 }
 
@@ -732,6 +737,10 @@ fn self_test_expectations() -> Result<(), Failed> {
     }
     if parsed.args_for("seed") != ["a", "b"] || parsed.args_for("sim") != ["c"] {
         return Err("`; sim-args:` must apply to the simulator only".into());
+    }
+    let named = parse_expectations("; args: out-{engine}.tmp\n; expect: x\n")?;
+    if named.args_for("native") != ["out-native.tmp"] {
+        return Err(format!("`{{engine}}` in `; args:` gave {:?} on native", named.args_for("native")).into());
     }
     if parse_expectations("(display 1)\n; args: x\n").is_ok() {
         return Err("a file without expectations was accepted".into());
