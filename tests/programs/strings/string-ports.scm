@@ -51,5 +51,10 @@
 ; expect: "read-char: the string port is closed"
 (show (guard (e ((error-object? e) (list (error-object-message e) (error-object-irritants e)))) (get-output-string 5)))
 ; expect: ("get-output-string: expected a string output port, got" (5))
-(show (guard (e ((error-object? e) (error-object-message e))) (read-line)))
-; expect: "read-line: there is no console input; give an input port"
+;; In the entry module, read-line reads standard input (empty here); a
+;; module has none unless it is handed a port.
+(show (eof-object? (read-line)))
+; expect: #t
+(define-module (LineReader) (method (line) (read-line)))
+(show (guard (e ((error-object? e) (error-object-message e))) (send (LineReader) line)))
+; expect: "read-line: no port given (standard input is the entry module's)"
