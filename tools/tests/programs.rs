@@ -129,9 +129,16 @@ fn main() {
             .map(PathBuf::as_path)
             .collect();
         if !wanted.is_empty()
-            || [BOOTSTRAP_TRIAL, SAME_BUILD_TRIAL, FILE_ERRORS_TRIAL, FROM_ANYWHERE_TRIAL]
-                .iter()
-                .any(|trial| selected(&arguments, trial))
+            || [
+                BOOTSTRAP_TRIAL,
+                SAME_BUILD_TRIAL,
+                FILE_ERRORS_TRIAL,
+                FROM_ANYWHERE_TRIAL,
+                JOBS_TRIAL,
+                FAILING_CHILD_TRIAL,
+            ]
+            .iter()
+            .any(|trial| selected(&arguments, trial))
         {
             let _ = BOOTSTRAP.set(bootstrap(&root, "programs harness"));
         }
@@ -158,6 +165,12 @@ fn main() {
         let anywhere_root = root.clone();
         trials.push(
             Trial::test(FROM_ANYWHERE_TRIAL, move || check_from_anywhere(&anywhere_root)).with_ignored_flag(no_stage2),
+        );
+        let jobs_root = root.clone();
+        trials.push(Trial::test(JOBS_TRIAL, move || check_jobs(&jobs_root)).with_ignored_flag(no_stage2));
+        let failing_root = root.clone();
+        trials.push(
+            Trial::test(FAILING_CHILD_TRIAL, move || check_failing_child(&failing_root)).with_ignored_flag(no_stage2),
         );
     }
     trials.push(Trial::test("harness::expectations", self_test_expectations));
@@ -441,6 +454,88 @@ fn check_from_anywhere(root: &Path) -> Result<(), Failed> {
             "the hello it built: {}\n{}",
             ran.status,
             String::from_utf8_lossy(&ran.stdout)
+        )));
+    }
+    Ok(())
+}
+
+/// The trial that builds one program with stage2 assembling in one, two
+/// and three processes (`--jobs N`: forked children assemble later shares
+/// of the functions, build.ut's "Assembling in two processes"): the
+/// executables must be the same bytes, since a child's share must not
+/// depend on what the parent would have made before it.
+const JOBS_TRIAL: &str = "bootstrap::jobs";
+
+fn check_jobs(root: &Path) -> Result<(), Failed> {
+    let stage2 = bootstrapped_stage2()?;
+    let directory = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let mut built = Vec::new();
+    for jobs in ["1", "2", "3"] {
+        let executable = directory.path().join(format!("jobs-{jobs}"));
+        let output = Command::new(&stage2)
+            .current_dir(root)
+            .arg("--runtime-src")
+            .arg(root.join("runtime-src"))
+            .args(["--timings", "build", "--jobs", jobs, SAME_BUILD_PROGRAM, "-o"])
+            .arg(&executable)
+            .output()
+            .map_err(|e| e.to_string())?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        // --timings names the processes that assembled, so the split is
+        // known to have happened.
+        let wanted = if jobs == "1" { "; assembling ".to_string() } else { format!("; assembling ({jobs} processes)") };
+        let split = stderr.contains("; assembling (");
+        if !output.status.success() || !stderr.contains(&wanted) || split != (jobs != "1") {
+            return Err(Failed::from(format!(
+                "stage2 build --jobs {jobs} {SAME_BUILD_PROGRAM}: wanted success and `{wanted}` in its timings, got {}:\n{stderr}",
+                output.status
+            )));
+        }
+        built.push((jobs, std::fs::read(&executable).map_err(|e| e.to_string())?));
+    }
+    for (jobs, bytes) in &built[1..] {
+        if *bytes != built[0].1 {
+            return Err(Failed::from(format!(
+                "{SAME_BUILD_PROGRAM} built with --jobs {jobs} differs from --jobs 1 ({} against {} bytes)",
+                bytes.len(),
+                built[0].1.len()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The trial that makes the child assembling a share fail (`--fail-child`):
+/// the build must stop with status 1, the child's own message and the
+/// parent's line saying a process failed, and no executable.
+const FAILING_CHILD_TRIAL: &str = "bootstrap::failing-child";
+
+fn check_failing_child(root: &Path) -> Result<(), Failed> {
+    let stage2 = bootstrapped_stage2()?;
+    let directory = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let executable = directory.path().join("out");
+    let output = Command::new(&stage2)
+        .current_dir(root)
+        .arg("--runtime-src")
+        .arg(root.join("runtime-src"))
+        .args(["build", "--jobs", "2", "--fail-child", SAME_BUILD_PROGRAM, "-o"])
+        .arg(&executable)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let wanted = [
+        "error: utena build: --fail-child: this child process fails, as asked",
+        "utena build: a process assembling part of the functions failed: spawn: the child process failed (exit status 1)",
+    ];
+    if output.status.code() != Some(1)
+        || wanted.iter().any(|line| !stderr.contains(line))
+        || stderr.lines().last() != Some(wanted[1])
+        || executable.exists()
+    {
+        return Err(Failed::from(format!(
+            "stage2 build --fail-child: wanted status 1, {wanted:?} on stderr (the second last) and no executable; got {} (executable {}):\n{stderr}",
+            output.status,
+            if executable.exists() { "written" } else { "absent" }
         )));
     }
     Ok(())
