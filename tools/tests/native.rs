@@ -25,7 +25,7 @@ use object::read::elf::{ElfFile64, ProgramHeader};
 use object::{Endianness, Object, ObjectSection, ObjectSymbol, elf};
 
 mod common;
-use common::{utena_run_output, workspace_root};
+use common::{copy_tree, utena_run_output, workspace_root};
 
 struct Built {
     _scratch: tempfile::TempDir,
@@ -288,19 +288,6 @@ fn a_send_in_the_meta_level_stops_the_build() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("the meta level sends `frob` in native:cached-lookup"), "{stderr}");
     assert!(!scratch.path().join("hello").exists(), "no executable");
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("a directory");
-    for entry in std::fs::read_dir(from).expect("a directory listing") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("a file type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("a copy");
-        }
-    }
 }
 
 /// The lazy-allocation builds (`utena build --lazy`, runtime-src/native/lazy.ut),

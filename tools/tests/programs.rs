@@ -46,7 +46,7 @@ use std::time::{Duration, Instant};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 mod common;
-use common::{Bootstrap, bootstrap, files_under, slash_path, stamp, workspace_root};
+use common::{Bootstrap, bootstrap, copy_tree, files_under, slash_path, stamp, workspace_root};
 
 /// The engines the programs run on by default.
 ///
@@ -135,6 +135,7 @@ fn main() {
                 FILE_ERRORS_TRIAL,
                 FROM_ANYWHERE_TRIAL,
                 JOBS_TRIAL,
+                CARRIED_RUNTIME_TRIAL,
                 FAILING_CHILD_TRIAL,
             ]
             .iter()
@@ -168,6 +169,11 @@ fn main() {
         );
         let jobs_root = root.clone();
         trials.push(Trial::test(JOBS_TRIAL, move || check_jobs(&jobs_root)).with_ignored_flag(no_stage2));
+        let carried_root = root.clone();
+        trials.push(
+            Trial::test(CARRIED_RUNTIME_TRIAL, move || check_carried_runtime(&carried_root))
+                .with_ignored_flag(no_stage2),
+        );
         let failing_root = root.clone();
         trials.push(
             Trial::test(FAILING_CHILD_TRIAL, move || check_failing_child(&failing_root)).with_ignored_flag(no_stage2),
@@ -499,6 +505,70 @@ fn check_jobs(root: &Path) -> Result<(), Failed> {
                 "{SAME_BUILD_PROGRAM} built with --jobs {jobs} differs from --jobs 1 ({} against {} bytes)",
                 bytes.len(),
                 built[0].1.len()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The trial for the runtime compiled in a child process while the parent
+/// compiles a long program (build.ut's "Compiling in two processes"): the
+/// toolchain's own build.ut built by stage2 with `--jobs 1` and `--jobs 2`
+/// must be the same bytes, and the second's timings must say the runtime
+/// came from the other process. Then the same with a runtime whose list
+/// library makes a top-level definition by a macro, named by an uninterned
+/// symbol, which a child cannot carry: the parent compiles the runtime
+/// itself, and the bytes are still those of one process.
+const CARRIED_RUNTIME_TRIAL: &str = "bootstrap::carried-runtime";
+
+fn check_carried_runtime(root: &Path) -> Result<(), Failed> {
+    let stage2 = bootstrapped_stage2()?;
+    let directory = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let uncarriable = directory.path().join("runtime-src");
+    copy_tree(&root.join("runtime-src"), &uncarriable);
+    let lists = uncarriable.join("core").join("lists.ut");
+    let mut text = std::fs::read_to_string(&lists).map_err(|e| e.to_string())?;
+    text.push_str(
+        "\n(define-syntax lists-hidden (syntax-rules () ((_ name v) (begin (define hidden v) (define (name) hidden)))))\n\
+         (lists-hidden lists-hidden-value 5)\n",
+    );
+    std::fs::write(&lists, text).map_err(|e| e.to_string())?;
+    for (runtime, carried) in [(root.join("runtime-src"), true), (uncarriable, false)] {
+        let program = runtime.join("native").join("build.ut");
+        let mut built = Vec::new();
+        for jobs in ["1", "2"] {
+            let executable = directory.path().join(format!("toolchain-{carried}-{jobs}"));
+            let output = Command::new(&stage2)
+                .current_dir(root)
+                .arg("--runtime-src")
+                .arg(&runtime)
+                .args(["--timings", "build", "--jobs", jobs])
+                .arg(&program)
+                .arg("-o")
+                .arg(&executable)
+                .output()
+                .map_err(|e| e.to_string())?;
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let wanted = if jobs == "2" && carried {
+                "; the runtime, from the other process "
+            } else {
+                "; compiling the runtime "
+            };
+            if !output.status.success() || !stderr.contains(wanted) {
+                return Err(Failed::from(format!(
+                    "stage2 build --jobs {jobs} {} (runtime carried: {carried}): wanted success and `{wanted}` in its timings, got {}:\n{stderr}",
+                    program.display(),
+                    output.status
+                )));
+            }
+            built.push(std::fs::read(&executable).map_err(|e| e.to_string())?);
+        }
+        if built[0] != built[1] {
+            return Err(Failed::from(format!(
+                "{} built with --jobs 2 differs from --jobs 1 (runtime carried: {carried}; {} against {} bytes)",
+                program.display(),
+                built[1].len(),
+                built[0].len()
             )));
         }
     }
