@@ -140,6 +140,10 @@ enum Command {
         /// (runtime-src/native/lazy.ut; UTENA_LAZY_STATS=1 when running it prints the counts).
         #[arg(long)]
         lazy: bool,
+        /// How many processes the native toolchain compiles and assembles in (forked children; the
+        /// executable is the same bytes whatever N) [default: 2; the seed-run back end uses one].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64))]
+        jobs: Option<u32>,
         /// The runtime-src directory holding the back end [default: the one utena was built from].
         #[arg(long, value_name = "DIR", env = "UTENA_RUNTIME_SRC")]
         runtime_src: Option<PathBuf>,
@@ -270,8 +274,8 @@ fn main() -> ExitCode {
         Command::Read { file } => read(&file),
         Command::Disasm { file, native: false, runtime_src } => disasm::run(&file, runtime_src),
         Command::Disasm { file, native: true, runtime_src } => native_disasm::run(&file, runtime_src),
-        Command::Build { file, output, heap_mib, lazy, runtime_src } => {
-            native::build_command(&file, output, native::BuildOptions { heap_mib, lazy }, runtime_src)
+        Command::Build { file, output, heap_mib, lazy, jobs, runtime_src } => {
+            native::build_command(&file, output, native::BuildOptions { heap_mib, lazy, jobs }, runtime_src)
         }
         Command::Bootstrap { compare: Some(files), .. } => bootstrap::compare(&files[0], &files[1]),
         Command::Bootstrap { runtime_src, out, compare: None } => bootstrap::run(runtime_src, out),

@@ -93,12 +93,14 @@ pub enum Built {
 }
 
 /// What `utena build` passes on to build.ut besides the file: the heap's
-/// size in MiB (`--heap-mib`; build.ut's default when `None`) and lazy
-/// allocation (`--lazy`).
+/// size in MiB (`--heap-mib`; build.ut's default when `None`), lazy
+/// allocation (`--lazy`) and the processes a native toolchain compiles and
+/// assembles in (`--jobs`; its default when `None`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BuildOptions {
     pub heap_mib: Option<u32>,
     pub lazy: bool,
+    pub jobs: Option<u32>,
 }
 
 /// `utena build`: writes the executable, or passes the back end's refusal on.
@@ -229,6 +231,10 @@ fn back_end_arguments(file: &Path, out: &Path, output: BuildOutput, options: Bui
     let mut arguments = Vec::new();
     if options.lazy {
         arguments.push("--lazy".to_string());
+    }
+    // So does `--jobs N`; on the seed, which cannot fork, it changes nothing.
+    if let Some(jobs) = options.jobs {
+        arguments.extend(["--jobs".to_string(), jobs.to_string()]);
     }
     // `utena run` wants the seed's behaviour for a compile error in a later
     // top-level form: the forms before it run, then the error is reported.

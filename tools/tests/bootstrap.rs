@@ -255,15 +255,26 @@ fn build_uses_a_fresh_stage2_with_the_same_arguments() {
     let toolchain = install_stage2(&runtime_src, RECORDING_TOOLCHAIN);
     let program = scratch.path().join("prog.scm");
     let out = scratch.path().join("prog");
-    let output =
-        run(utena(&["build", "--heap-mib", "64", "--runtime-src"]).arg(&runtime_src).arg(&program).arg("-o").arg(&out));
+    let output = run(utena(&["build", "--heap-mib", "64", "--jobs", "3", "--runtime-src"])
+        .arg(&runtime_src)
+        .arg(&program)
+        .arg("-o")
+        .arg(&out));
     assert!(output.status.success(), "{}", describe(&output));
     assert_eq!(text(&output.stdout), "stage2 path\n", "{}", describe(&output));
     let recorded = std::fs::read_to_string(toolchain.with_file_name("ARGS")).expect("the toolchain ran");
     let canonical = runtime_src.canonicalize().expect("canonical");
-    let expected =
-        format!("--runtime-src {} --heap-mib 64 {} {}\n", canonical.display(), program.display(), out.display());
+    let expected = format!(
+        "--runtime-src {} --jobs 3 --heap-mib 64 {} {}\n",
+        canonical.display(),
+        program.display(),
+        out.display()
+    );
     assert_eq!(recorded, expected);
+    // A count of processes the toolchain refuses is refused before it runs.
+    let refused = run(utena(&["build", "--jobs", "0", "--runtime-src"]).arg(&runtime_src).arg(&program));
+    assert_eq!(refused.status.code(), Some(2), "{}", describe(&refused));
+    assert!(text(&refused.stderr).contains("--jobs"), "{}", describe(&refused));
 }
 
 #[test]
