@@ -290,6 +290,64 @@ fn a_send_in_the_meta_level_stops_the_build() {
     assert!(!scratch.path().join("hello").exists(), "no executable");
 }
 
+/// The ELF symbol names of an executable: one per Utena function kept.
+fn symbol_names(path: &Path) -> Vec<String> {
+    let data = std::fs::read(path).expect("the executable");
+    let file = object::File::parse(&*data).expect("an object file");
+    file.symbols().filter_map(|s| s.name().ok().map(str::to_string)).collect()
+}
+
+/// Hello world grew with every capability the platform gained, because the
+/// platform's class was kept whole: it carried fork and pipes (issue 5,
+/// "under 1 MiB"). Reachability keeps a class's method only where its
+/// selector is sent, a runtime definition only where its name is read, a
+/// template's library procedure only where its opcode is used, and lazy
+/// allocation only with `--lazy` (build.ut, "Reachability"): hello world,
+/// which sends no `processes`, `spawn`, `magic` or `run` and makes no
+/// class, carries none of their code.
+#[test]
+fn hello_world_carries_nothing_it_cannot_run() {
+    let scratch = tempfile::tempdir().expect("a scratch directory");
+    let hello = build(scratch.path(), "examples/hello.scm", "hello", &[]);
+    assert_eq!(String::from_utf8_lossy(&run(&hello, &[]).stdout), "Hello, world!\n");
+    let names = symbol_names(&hello);
+    assert!(names.iter().any(|n| n == "greet"), "the program's procedure is kept");
+    let unreachable = [
+        "processes-",
+        "native:processes",
+        "platform-run",
+        "magic-",
+        "native:magic",
+        "native:lazy-evict!",
+        "native:lazy-copy!",
+        "native:make-class",
+        "native:super-send-miss",
+    ];
+    for prefix in unreachable {
+        let kept: Vec<&String> = names.iter().filter(|n| n.starts_with(prefix)).collect();
+        assert!(kept.is_empty(), "hello world carries {kept:?}");
+    }
+}
+
+/// A program's own class keeps the methods it sends and loses the others;
+/// the one it sends still runs as on the seed.
+#[test]
+fn a_method_no_one_sends_is_left_out() {
+    let scratch = tempfile::tempdir().expect("a scratch directory");
+    let program = scratch.path().join("counter.scm");
+    std::fs::write(
+        &program,
+        "(define-class (Counter start)\n  (slot count start)\n  (method (advance) (set! count (+ count 1)) count)\n  \
+         (method (never-sent-here) (string-append \"un\" \"used\")))\n(display (send (Counter 41) advance))\n(newline)\n",
+    )
+    .expect("the program");
+    let counter = build(scratch.path(), program.to_str().expect("a UTF-8 path"), "counter", &[]);
+    assert_eq!(String::from_utf8_lossy(&run(&counter, &[]).stdout), "42\n");
+    let names = symbol_names(&counter);
+    assert!(names.iter().any(|n| n == "advance"), "the sent method is kept: {names:?}");
+    assert!(!names.iter().any(|n| n == "never-sent-here"), "the method no one sends is left out");
+}
+
 /// The lazy-allocation builds (`utena build --lazy`, runtime-src/native/lazy.ut),
 /// both with a 16 MiB heap so that collections come in the middle of
 /// evictions: the stress program and the collector's.
