@@ -141,7 +141,8 @@ enum Command {
         #[arg(long)]
         lazy: bool,
         /// How many processes the native toolchain compiles and assembles in (forked children; the
-        /// executable is the same bytes whatever N) [default: 2; the seed-run back end uses one].
+        /// executable is the same bytes whatever N) [default: the CPUs it may run on, at most 8; the
+        /// seed-run back end uses one].
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64))]
         jobs: Option<u32>,
         /// The runtime-src directory holding the back end [default: the one utena was built from].

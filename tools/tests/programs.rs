@@ -469,29 +469,31 @@ fn check_from_anywhere(root: &Path) -> Result<(), Failed> {
 /// and three processes (`--jobs N`: forked children assemble later shares
 /// of the functions, build.ut's "Assembling in two processes"): the
 /// executables must be the same bytes, since a child's share must not
-/// depend on what the parent would have made before it.
+/// depend on what the parent would have made before it. With `--jobs`
+/// the program, though short, has its runtime compiled in a child too.
+/// Without `--jobs` a program this small is assembled in one process.
 const JOBS_TRIAL: &str = "bootstrap::jobs";
 
 fn check_jobs(root: &Path) -> Result<(), Failed> {
     let stage2 = bootstrapped_stage2()?;
     let directory = tempfile::tempdir().map_err(|e| e.to_string())?;
     let mut built = Vec::new();
-    for jobs in ["1", "2", "3"] {
+    for jobs in ["1", "2", "3", "default"] {
         let executable = directory.path().join(format!("jobs-{jobs}"));
-        let output = Command::new(&stage2)
-            .current_dir(root)
-            .arg("--runtime-src")
-            .arg(root.join("runtime-src"))
-            .args(["--timings", "build", "--jobs", jobs, SAME_BUILD_PROGRAM, "-o"])
-            .arg(&executable)
-            .output()
-            .map_err(|e| e.to_string())?;
+        let mut command = Command::new(&stage2);
+        command.current_dir(root).arg("--runtime-src").arg(root.join("runtime-src")).args(["--timings", "build"]);
+        if jobs != "default" {
+            command.args(["--jobs", jobs]);
+        }
+        let output = command.args([SAME_BUILD_PROGRAM, "-o"]).arg(&executable).output().map_err(|e| e.to_string())?;
         let stderr = String::from_utf8_lossy(&output.stderr);
         // --timings names the processes that assembled, so the split is
         // known to have happened.
-        let wanted = if jobs == "1" { "; assembling ".to_string() } else { format!("; assembling ({jobs} processes)") };
+        let alone = jobs == "1" || jobs == "default";
+        let wanted = if alone { "; assembling ".to_string() } else { format!("; assembling ({jobs} processes)") };
         let split = stderr.contains("; assembling (");
-        if !output.status.success() || !stderr.contains(&wanted) || split != (jobs != "1") {
+        let carried = stderr.contains("; the runtime, from the other process ");
+        if !output.status.success() || !stderr.contains(&wanted) || split == alone || carried == alone {
             return Err(Failed::from(format!(
                 "stage2 build --jobs {jobs} {SAME_BUILD_PROGRAM}: wanted success and `{wanted}` in its timings, got {}:\n{stderr}",
                 output.status
@@ -513,9 +515,13 @@ fn check_jobs(root: &Path) -> Result<(), Failed> {
 
 /// The trial for the runtime compiled in a child process while the parent
 /// compiles a long program (build.ut's "Compiling in two processes"): the
-/// toolchain's own build.ut built by stage2 with `--jobs 1` and `--jobs 2`
-/// must be the same bytes, and the second's timings must say the runtime
-/// came from the other process. Then the same with a runtime whose list
+/// toolchain's own build.ut built by stage2 with `--jobs 1`, `--jobs 2` and
+/// without `--jobs` must be the same bytes, and the timings must say the
+/// runtime came from the other process with `--jobs 2`, and without
+/// `--jobs` when the machine lets the process run on more than one CPU
+/// (the affinity mask Rust's `available_parallelism` reads too), whose
+/// count, at most 8, is the number of processes assembling. Then the
+/// same with a runtime whose list
 /// library makes a top-level definition by a macro, named by an uninterned
 /// symbol, which a child cannot carry: the parent compiles the runtime
 /// itself, and the bytes are still those of one process.
@@ -533,43 +539,50 @@ fn check_carried_runtime(root: &Path) -> Result<(), Failed> {
          (lists-hidden lists-hidden-value 5)\n",
     );
     std::fs::write(&lists, text).map_err(|e| e.to_string())?;
-    for (runtime, carried) in [(root.join("runtime-src"), true), (uncarriable, false)] {
+    let cpus = std::thread::available_parallelism().map_err(|e| e.to_string())?.get().min(8);
+    for (runtime, carriable, runs) in
+        [(root.join("runtime-src"), true, &["1", "2", "default"][..]), (uncarriable, false, &["1", "2"][..])]
+    {
         let program = runtime.join("native").join("build.ut");
         let mut built = Vec::new();
-        for jobs in ["1", "2"] {
-            let executable = directory.path().join(format!("toolchain-{carried}-{jobs}"));
-            let output = Command::new(&stage2)
-                .current_dir(root)
-                .arg("--runtime-src")
-                .arg(&runtime)
-                .args(["--timings", "build", "--jobs", jobs])
-                .arg(&program)
-                .arg("-o")
-                .arg(&executable)
-                .output()
-                .map_err(|e| e.to_string())?;
+        for &jobs in runs {
+            let executable = directory.path().join(format!("toolchain-{carriable}-{jobs}"));
+            let mut command = Command::new(&stage2);
+            command.current_dir(root).arg("--runtime-src").arg(&runtime).args(["--timings", "build"]);
+            if jobs != "default" {
+                command.args(["--jobs", jobs]);
+            }
+            let output = command.arg(&program).arg("-o").arg(&executable).output().map_err(|e| e.to_string())?;
             let stderr = String::from_utf8_lossy(&output.stderr);
-            let wanted = if jobs == "2" && carried {
+            let processes = if jobs == "default" { cpus } else { jobs.parse().map_err(|_| "a count")? };
+            let runtime_wanted = if processes > 1 && carriable {
                 "; the runtime, from the other process "
             } else {
                 "; compiling the runtime "
             };
-            if !output.status.success() || !stderr.contains(wanted) {
+            let assembling_wanted = if processes > 1 {
+                format!("; assembling ({processes} processes)")
+            } else {
+                "; assembling ".to_string()
+            };
+            if !output.status.success() || !stderr.contains(runtime_wanted) || !stderr.contains(&assembling_wanted) {
                 return Err(Failed::from(format!(
-                    "stage2 build --jobs {jobs} {} (runtime carried: {carried}): wanted success and `{wanted}` in its timings, got {}:\n{stderr}",
+                    "stage2 build (--jobs {jobs}) {} (runtime carriable: {carriable}): wanted success, `{runtime_wanted}` and `{assembling_wanted}` in its timings, got {}:\n{stderr}",
                     program.display(),
                     output.status
                 )));
             }
-            built.push(std::fs::read(&executable).map_err(|e| e.to_string())?);
+            built.push((jobs, std::fs::read(&executable).map_err(|e| e.to_string())?));
         }
-        if built[0] != built[1] {
-            return Err(Failed::from(format!(
-                "{} built with --jobs 2 differs from --jobs 1 (runtime carried: {carried}; {} against {} bytes)",
-                program.display(),
-                built[1].len(),
-                built[0].len()
-            )));
+        for (jobs, bytes) in &built[1..] {
+            if *bytes != built[0].1 {
+                return Err(Failed::from(format!(
+                    "{} built with --jobs {jobs} differs from --jobs 1 (runtime carriable: {carriable}; {} against {} bytes)",
+                    program.display(),
+                    bytes.len(),
+                    built[0].1.len()
+                )));
+            }
         }
     }
     Ok(())
