@@ -30,7 +30,7 @@ use crate::value::{Sym, Table, TableKey, Value};
 
 pub static PRIMS: &[Prim] = prims![
     (["make-eq-hashtable", "make-eqv-hashtable"], 0, Some(1), |_, _, _| Ok(Value::Table(Rc::default()))),
-    (["hashtable?"], 1, Some(1), |i, a, who| on(i, a, who, |_, _| Ok(Value::Bool(true))).or(Ok(Value::Bool(false)))),
+    (["hashtable?"], 1, Some(1), |i, a, _| Ok(Value::Bool(matches!(a[0], Value::Table(_)) || made_by_lists(i, &a[0])))),
     (["hashtable-ref"], 3, Some(3), |i, a, who| on(i, a, who, |_, t| Ok(t.get(&a[1]).unwrap_or_else(|| a[2].clone())))),
     (["hashtable-contains?"], 2, Some(2), |i, a, who| on(i, a, who, |_, t| Ok(Value::Bool(t.get(&a[1]).is_some())))),
     (["hashtable-set!"], 3, Some(3), |i, a, who| on(i, a, who, |_, table| {
@@ -71,14 +71,21 @@ pub static PRIMS: &[Prim] = prims![
     })),
 ];
 
+/// Whether `value` is a table `make-hashtable` made: a record of the
+/// language's type `<hashtable>` (not merely one named so).
+fn made_by_lists(i: &Interp, value: &Value) -> bool {
+    let hashtable = i.language.own_cell(Sym::intern("<hashtable>")).value.borrow().clone();
+    matches!((value, hashtable), (Value::Record(r), Some(Value::RecordType(t))) if Rc::ptr_eq(&r.rtd, &t))
+}
+
 /// Runs `f` on the builtin table `a[0]`.  A table `make-hashtable` made
-/// is a record of type `hashtable` whose procedures are the language's
+/// is a record whose procedures are the language's
 /// (core/lists.ut, "Hash tables"): it goes with all the arguments to
 /// `lists-WHO`.
 fn on(i: &mut Interp, a: &[Value], who: &str, f: impl FnOnce(&mut Interp, &Table) -> R<Value>) -> R<Value> {
     match &a[0] {
         Value::Table(table) => f(i, table),
-        Value::Record(record) if record.rtd.name == Sym::intern("hashtable") => {
+        other if made_by_lists(i, other) => {
             let procedure = i.language.own_cell(Sym::intern(&format!("lists-{who}"))).value.borrow().clone();
             i.apply_procedure(&procedure.unwrap_or(Value::Unspecified), a.to_vec())
         }
