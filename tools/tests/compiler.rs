@@ -39,6 +39,13 @@
 //!    running). There is no list of exceptions. It prints the two counts.
 //! 7. `every_program_is_checked` fails when a file under `tests/compiler/`
 //!    has no `check` here, so that a new program cannot go unsnapshotted.
+//! 8. `entry_names_are_what_entry_ut_defines`: resolve.ut's list of the
+//!    entry module's names must be exactly the names `core/entry.ut`
+//!    defines at its top level, and `platform`. Natively, a name the
+//!    program does not define is linked to the library's `native:NAME`
+//!    only if it is on that list (or a builtin, or a name the runtime
+//!    uses), so a procedure added to entry.ut and not to the list is
+//!    unbound in native executables (it happened to `with-output-to-file`).
 //!
 //! Not done here: running the compiled code (there is no simulator yet).
 
@@ -650,4 +657,28 @@ fn every_program_is_checked() {
         .collect();
     found.sort();
     assert_eq!(found, PROGRAMS, "every program under tests/compiler/ needs a `check` in tools/tests/compiler.rs");
+}
+
+#[test]
+fn entry_names_are_what_entry_ut_defines() {
+    let read = |path: &str| {
+        std::fs::read_to_string(workspace_root().join(path))
+            .unwrap_or_else(|error| panic!("cannot read {path}: {error}"))
+    };
+    let entry = read("runtime-src/core/entry.ut");
+    let mut defined: Vec<&str> = entry
+        .lines()
+        .filter_map(|line| line.strip_prefix("(define "))
+        .filter_map(|rest| rest.trim_start_matches('(').split([' ', ')']).next())
+        .collect();
+    defined.push("platform");
+    defined.sort_unstable();
+    let resolve = read("runtime-src/compiler/resolve.ut");
+    let start = resolve.find("(define resolve-entry-names").expect("resolve.ut defines resolve-entry-names");
+    let list = &resolve[start..];
+    let list = &list[list.find("'(").expect("a quoted list") + 2..];
+    let list = &list[..list.find(')').expect("the list's end")];
+    let mut listed: Vec<&str> = list.split_whitespace().collect();
+    listed.sort_unstable();
+    assert_eq!(listed, defined, "resolve-entry-names (resolve.ut) against core/entry.ut's top-level definitions");
 }
