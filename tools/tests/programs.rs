@@ -480,12 +480,8 @@ fn check_jobs(root: &Path) -> Result<(), Failed> {
     let mut built = Vec::new();
     for jobs in ["1", "2", "3", "default"] {
         let executable = directory.path().join(format!("jobs-{jobs}"));
-        let mut command = Command::new(&stage2);
-        command.current_dir(root).arg("--runtime-src").arg(root.join("runtime-src")).args(["--timings", "build"]);
-        if jobs != "default" {
-            command.args(["--jobs", jobs]);
-        }
-        let output = command.args([SAME_BUILD_PROGRAM, "-o"]).arg(&executable).output().map_err(|e| e.to_string())?;
+        let output =
+            timed_build(&stage2, root, &root.join("runtime-src"), jobs, Path::new(SAME_BUILD_PROGRAM), &executable)?;
         let stderr = String::from_utf8_lossy(&output.stderr);
         // --timings names the processes that assembled, so the split is
         // known to have happened.
@@ -501,10 +497,34 @@ fn check_jobs(root: &Path) -> Result<(), Failed> {
         }
         built.push((jobs, std::fs::read(&executable).map_err(|e| e.to_string())?));
     }
+    same_bytes(SAME_BUILD_PROGRAM, &built)
+}
+
+/// `stage2 --runtime-src RUNTIME --timings build [--jobs JOBS] PROGRAM -o
+/// EXECUTABLE` (no `--jobs` for "default"), run from `root`.
+fn timed_build(
+    stage2: &Path,
+    root: &Path,
+    runtime: &Path,
+    jobs: &str,
+    program: &Path,
+    executable: &Path,
+) -> Result<std::process::Output, Failed> {
+    let mut command = Command::new(stage2);
+    command.current_dir(root).arg("--runtime-src").arg(runtime).args(["--timings", "build"]);
+    if jobs != "default" {
+        command.args(["--jobs", jobs]);
+    }
+    command.arg(program).arg("-o").arg(executable).output().map_err(|e| Failed::from(e.to_string()))
+}
+
+/// Every build of `what` in `built` ((jobs, bytes) ...) is the first's bytes.
+fn same_bytes(what: &str, built: &[(&str, Vec<u8>)]) -> Result<(), Failed> {
     for (jobs, bytes) in &built[1..] {
         if *bytes != built[0].1 {
             return Err(Failed::from(format!(
-                "{SAME_BUILD_PROGRAM} built with --jobs {jobs} differs from --jobs 1 ({} against {} bytes)",
+                "{what} built with --jobs {jobs} differs from --jobs {} ({} against {} bytes)",
+                built[0].0,
                 bytes.len(),
                 built[0].1.len()
             )));
@@ -547,12 +567,7 @@ fn check_carried_runtime(root: &Path) -> Result<(), Failed> {
         let mut built = Vec::new();
         for &jobs in runs {
             let executable = directory.path().join(format!("toolchain-{carriable}-{jobs}"));
-            let mut command = Command::new(&stage2);
-            command.current_dir(root).arg("--runtime-src").arg(&runtime).args(["--timings", "build"]);
-            if jobs != "default" {
-                command.args(["--jobs", jobs]);
-            }
-            let output = command.arg(&program).arg("-o").arg(&executable).output().map_err(|e| e.to_string())?;
+            let output = timed_build(&stage2, root, &runtime, jobs, &program, &executable)?;
             let stderr = String::from_utf8_lossy(&output.stderr);
             let processes = if jobs == "default" { cpus } else { jobs.parse().map_err(|_| "a count")? };
             let runtime_wanted = if processes > 1 && carriable {
@@ -574,16 +589,7 @@ fn check_carried_runtime(root: &Path) -> Result<(), Failed> {
             }
             built.push((jobs, std::fs::read(&executable).map_err(|e| e.to_string())?));
         }
-        for (jobs, bytes) in &built[1..] {
-            if *bytes != built[0].1 {
-                return Err(Failed::from(format!(
-                    "{} built with --jobs {jobs} differs from --jobs 1 (runtime carriable: {carriable}; {} against {} bytes)",
-                    program.display(),
-                    bytes.len(),
-                    built[0].1.len()
-                )));
-            }
-        }
+        same_bytes(&format!("{} (runtime carriable: {carriable})", program.display()), &built)?;
     }
     Ok(())
 }
