@@ -489,6 +489,14 @@ mem_form!(m_store_hi, "mem", "(mov @ r14)", [mov] [, r14], [rax rcx rdx rbx rsp 
 mem_form!(m_lea, "mem", "(lea rsi @)", [lea rsi,] [], [rax rcx rdx rbx rsp rbp rsi rdi r8 r9 r10 r11 r12 r13 r14 r15]);
 mem_form!(m_lea_hi, "mem", "(lea r12 @)", [lea r12,] [], [rax rsp rbp r12 r13 r15]);
 mem_form!(m_cmp_rm, "mem", "(cmp rax @)", [cmp rax,] [], [rax rsp rbp r12 r13 r15]);
+// The shapes x86.ut encodes straight from the list (quick-mov!,
+// quick-alu!): a 64-bit register and `(qword base disp)`, low and high
+// registers on both sides.
+mem_form!(m_load_q, "qword", "(mov rcx @)", [mov rcx,] [], [rax rcx rdx rbx rsp rbp rsi rdi r8 r9 r10 r11 r12 r13 r14 r15]);
+mem_form!(m_store_q, "qword", "(mov @ rdx)", [mov] [, rdx], [rax rcx rdx rbx rsp rbp rsi rdi r8 r9 r10 r11 r12 r13 r14 r15]);
+mem_form!(m_store_q_hi, "qword", "(mov @ r8)", [mov] [, r8], [rax rsp rbp r8 r12 r13 r15]);
+mem_form!(m_cmp_rm_q, "qword", "(cmp rax @)", [cmp rax,] [], [rax rcx rsp rbp r12 r13 r15]);
+mem_form!(m_cmp_rm_q_hi, "qword", "(cmp r11 @)", [cmp r11,] [], [rax rsp rbp r12 r13 r15]);
 mem_form!(m_cmp_mr, "qword", "(cmp @ r9)", [cmp] [, r9], [rax rsp rbp r12 r13 r15]);
 mem_form!(m_add_rm, "mem", "(add r11 @)", [add r11,] [], [rax rsp rbp r12 r13 r15]);
 mem_form!(m_add_mr, "mem", "(add @ rbx)", [add] [, rbx], [rax rsp rbp r12 r13 r15]);
@@ -820,6 +828,11 @@ fn generate() -> (Vec<Case>, Vec<u8>) {
         m_lea,
         m_lea_hi,
         m_cmp_rm,
+        m_load_q,
+        m_store_q,
+        m_store_q_hi,
+        m_cmp_rm_q,
+        m_cmp_rm_q_hi,
         m_cmp_mr,
         m_add_rm,
         m_add_mr,
