@@ -6,7 +6,8 @@
 //! (`tests/native/smoke.scm`); every kind of run-time error reported as the
 //! seed reports it, with the output before it kept and status 1, never a
 //! signal (`tests/native/errors.scm`, one case per argument); the copying
-//! collector under a small heap (`tests/native/gc.scm`); a static
+//! collector under a small heap (`tests/native/gc.scm`), and its tenured
+//! objects (`tests/native/tenure.scm`); a static
 //! executable with no interpreter, no dynamic section and no libc; symbols
 //! and a line table that `gimli` and `addr2line` read back to the source.
 //!
@@ -32,6 +33,7 @@ struct Built {
     smoke: PathBuf,
     errors: PathBuf,
     gc: PathBuf,
+    tenure: PathBuf,
 }
 
 fn built() -> &'static Built {
@@ -41,16 +43,19 @@ fn built() -> &'static Built {
         let smoke = build(scratch.path(), "tests/native/smoke.scm", "smoke", &[]);
         // The others in one batch (the runtime compiled once): errors with
         // a small heap, so that exhausting it takes a moment; gc with a
-        // tiny one, so that the collector runs about 60 times; and a
-        // file that does not exist, whose build must stop on its own.
+        // tiny one, so that the collector runs about 60 times; tenure
+        // with the same; and a file that does not exist, whose build must
+        // stop on its own.
         let errors = scratch.path().join("errors");
         let gc = scratch.path().join("gc");
+        let tenure = scratch.path().join("tenure");
         let missing = scratch.path().join("missing");
         let list = scratch.path().join("batch");
         let lines = [
             format!("tests/native/errors.scm\t{}\t64\n", errors.display()),
             format!("tests/native/no-such-program.scm\t{}\n", missing.display()),
             format!("tests/native/gc.scm\t{}\t16\n", gc.display()),
+            format!("tests/native/tenure.scm\t{}\t16\n", tenure.display()),
         ];
         std::fs::write(&list, lines.concat()).expect("the batch list");
         let output = Command::new(env!("CARGO_BIN_EXE_utena"))
@@ -63,7 +68,7 @@ fn built() -> &'static Built {
         assert!(!missing.exists(), "no executable for a program that does not exist");
         let reason = std::fs::read_to_string(missing.with_extension("err")).expect("the missing program's .err");
         assert!(reason.contains("no-such-program.scm"), "{reason}");
-        Built { _scratch: scratch, smoke, errors, gc }
+        Built { _scratch: scratch, smoke, errors, gc, tenure }
     })
 }
 
@@ -205,6 +210,16 @@ fn collector_keeps_what_the_program_uses() {
     let seed = utena_run_output("tests/native/gc.scm", &[]);
     assert_eq!(String::from_utf8_lossy(&native.stdout), String::from_utf8_lossy(&seed.stdout));
     assert_eq!(native.status.code(), seed.status.code(), "{}", String::from_utf8_lossy(&native.stderr));
+    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
+}
+
+/// Tenured objects (the platform's `collector`): never copied again, and
+/// scanned by every later collection for what was made after them;
+/// every line as the seed (which tenures nothing) prints it.
+#[test]
+fn tenured_objects_keep_what_they_point_at() {
+    let native = run(&built().tenure, &[]);
+    assert_same_as_seed(&native, "tests/native/tenure.scm", &[]);
     assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
 }
 
@@ -356,6 +371,7 @@ struct LazyBuilt {
     _scratch: tempfile::TempDir,
     lazy: PathBuf,
     gc: PathBuf,
+    tenure: PathBuf,
 }
 
 fn lazy_built() -> &'static LazyBuilt {
@@ -365,8 +381,18 @@ fn lazy_built() -> &'static LazyBuilt {
         let options = ["--lazy", "--heap-mib", "16"];
         let lazy = build(scratch.path(), LAZY_PROGRAM, "lazy", &options);
         let gc = build(scratch.path(), "tests/native/gc.scm", "gc-lazy", &options);
-        LazyBuilt { _scratch: scratch, lazy, gc }
+        let tenure = build(scratch.path(), "tests/native/tenure.scm", "tenure-lazy", &options);
+        LazyBuilt { _scratch: scratch, lazy, gc, tenure }
     })
+}
+
+/// Tenure with lazy allocation: its collections evacuate the
+/// allocation stack first, as any collection does.
+#[test]
+fn lazy_allocation_with_tenure() {
+    let native = run(&lazy_built().tenure, &[]);
+    assert_same_as_seed(&native, "tests/native/tenure.scm", &[]);
+    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
 }
 
 /// The lazy-allocation stress program, run with the argument 10 (ten
