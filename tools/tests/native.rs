@@ -7,7 +7,8 @@
 //! seed reports it, with the output before it kept and status 1, never a
 //! signal (`tests/native/errors.scm`, one case per argument); the copying
 //! collector under a small heap (`tests/native/gc.scm`), and its tenured
-//! objects (`tests/native/tenure.scm`); a static
+//! objects (`tests/native/tenure.scm`); the tickets processes share
+//! (`tests/native/tickets.scm`); a static
 //! executable with no interpreter, no dynamic section and no libc; symbols
 //! and a line table that `gimli` and `addr2line` read back to the source.
 //!
@@ -34,6 +35,7 @@ struct Built {
     errors: PathBuf,
     gc: PathBuf,
     tenure: PathBuf,
+    tickets: PathBuf,
 }
 
 fn built() -> &'static Built {
@@ -44,11 +46,12 @@ fn built() -> &'static Built {
         // The others in one batch (the runtime compiled once): errors with
         // a small heap, so that exhausting it takes a moment; gc with a
         // tiny one, so that the collector runs about 60 times; tenure
-        // with the same; and a file that does not exist, whose build must
-        // stop on its own.
+        // with the same; tickets; and a file that does not exist, whose
+        // build must stop on its own.
         let errors = scratch.path().join("errors");
         let gc = scratch.path().join("gc");
         let tenure = scratch.path().join("tenure");
+        let tickets = scratch.path().join("tickets");
         let missing = scratch.path().join("missing");
         let list = scratch.path().join("batch");
         let lines = [
@@ -56,6 +59,7 @@ fn built() -> &'static Built {
             format!("tests/native/no-such-program.scm\t{}\n", missing.display()),
             format!("tests/native/gc.scm\t{}\t16\n", gc.display()),
             format!("tests/native/tenure.scm\t{}\t16\n", tenure.display()),
+            format!("tests/native/tickets.scm\t{}\n", tickets.display()),
         ];
         std::fs::write(&list, lines.concat()).expect("the batch list");
         let output = Command::new(env!("CARGO_BIN_EXE_utena"))
@@ -68,7 +72,7 @@ fn built() -> &'static Built {
         assert!(!missing.exists(), "no executable for a program that does not exist");
         let reason = std::fs::read_to_string(missing.with_extension("err")).expect("the missing program's .err");
         assert!(reason.contains("no-such-program.scm"), "{reason}");
-        Built { _scratch: scratch, smoke, errors, gc, tenure }
+        Built { _scratch: scratch, smoke, errors, gc, tenure, tickets }
     })
 }
 
@@ -220,6 +224,16 @@ fn collector_keeps_what_the_program_uses() {
 fn tenured_objects_keep_what_they_point_at() {
     let native = run(&built().tenure, &[]);
     assert_same_as_seed(&native, "tests/native/tenure.scm", &[]);
+    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
+}
+
+/// Tickets shared by a process and the children it spawns: each number
+/// taken by exactly one process; every line as the seed (which cannot
+/// fork, and counts in one process) prints it.
+#[test]
+fn tickets_go_to_one_process_each() {
+    let native = run(&built().tickets, &[]);
+    assert_same_as_seed(&native, "tests/native/tickets.scm", &[]);
     assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
 }
 
