@@ -210,11 +210,7 @@ fn heap_exhaustion() {
 /// every line as the seed prints it.
 #[test]
 fn collector_keeps_what_the_program_uses() {
-    let native = run(&built().gc, &[]);
-    let seed = utena_run_output("tests/native/gc.scm", &[]);
-    assert_eq!(String::from_utf8_lossy(&native.stdout), String::from_utf8_lossy(&seed.stdout));
-    assert_eq!(native.status.code(), seed.status.code(), "{}", String::from_utf8_lossy(&native.stderr));
-    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
+    runs_as_on_the_seed(&built().gc, "tests/native/gc.scm", &[]);
 }
 
 /// Tenured objects (the platform's `collector`): never copied again, and
@@ -222,9 +218,7 @@ fn collector_keeps_what_the_program_uses() {
 /// every line as the seed (which tenures nothing) prints it.
 #[test]
 fn tenured_objects_keep_what_they_point_at() {
-    let native = run(&built().tenure, &[]);
-    assert_same_as_seed(&native, "tests/native/tenure.scm", &[]);
-    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
+    runs_as_on_the_seed(&built().tenure, "tests/native/tenure.scm", &[]);
 }
 
 /// Tickets shared by a process and the children it spawns: each number
@@ -232,9 +226,7 @@ fn tenured_objects_keep_what_they_point_at() {
 /// fork, and counts in one process) prints it.
 #[test]
 fn tickets_go_to_one_process_each() {
-    let native = run(&built().tickets, &[]);
-    assert_same_as_seed(&native, "tests/native/tickets.scm", &[]);
-    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
+    runs_as_on_the_seed(&built().tickets, "tests/native/tickets.scm", &[]);
 }
 
 #[test]
@@ -404,9 +396,7 @@ fn lazy_built() -> &'static LazyBuilt {
 /// allocation stack first, as any collection does.
 #[test]
 fn lazy_allocation_with_tenure() {
-    let native = run(&lazy_built().tenure, &[]);
-    assert_same_as_seed(&native, "tests/native/tenure.scm", &[]);
-    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
+    runs_as_on_the_seed(&lazy_built().tenure, "tests/native/tenure.scm", &[]);
 }
 
 /// The lazy-allocation stress program, run with the argument 10 (ten
@@ -420,24 +410,28 @@ fn assert_same_as_seed(native: &Output, program: &str, args: &[&str]) {
     assert_eq!(native.status.code(), seed.status.code(), "{}", String::from_utf8_lossy(&native.stderr));
 }
 
+/// Runs `executable` with `args`: the same output and status as the seed
+/// running `program`, and nothing on stderr.
+fn runs_as_on_the_seed(executable: &Path, program: &str, args: &[&str]) {
+    let native = run(executable, args);
+    assert_same_as_seed(&native, program, args);
+    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
+}
+
 /// Objects escaping from the allocation stack every way the stress
 /// program knows (returns, globals, vectors, hashtables, records, boxes,
 /// call/cc, handlers, dynamic-wind, parameters, a full stack): every
 /// line as the seed prints it.
 #[test]
 fn lazy_allocation_matches_the_seed() {
-    let native = run(&lazy_built().lazy, LAZY_SCALE);
-    assert_same_as_seed(&native, LAZY_PROGRAM, LAZY_SCALE);
-    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
+    runs_as_on_the_seed(&lazy_built().lazy, LAZY_PROGRAM, LAZY_SCALE);
 }
 
 /// The collector's stress program, built with lazy allocation: the
 /// collections evacuate the allocation stack as they go.
 #[test]
 fn lazy_allocation_under_the_collector_stress() {
-    let native = run(&lazy_built().gc, &[]);
-    assert_same_as_seed(&native, "tests/native/gc.scm", &[]);
-    assert!(native.stderr.is_empty(), "{}", String::from_utf8_lossy(&native.stderr));
+    runs_as_on_the_seed(&lazy_built().gc, "tests/native/gc.scm", &[]);
 }
 
 /// The figure the design asks for: how many allocations never reached the
